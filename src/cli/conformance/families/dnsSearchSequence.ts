@@ -1,0 +1,7 @@
+// Placeholder until this family's engine lands: refuses with exit 2 rather than printing
+// guesses (vectors/README.md, "Errors").
+import { CliError } from '../../io.ts';
+
+export function fill(_doc: unknown, file: string): unknown {
+  throw new CliError(`${file}: conformance family "dnsSearchSequence" is not built yet`);
+}
