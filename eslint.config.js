@@ -8,11 +8,11 @@ const uiLibs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@x
 
 /** Inside the engine a domain imports shared/ and earlier domains only. */
 const laterDomains = {
-  shared: ['cluster', 'pods', 'kubeproxy', 'netfilter', 'dns', 'ingress'],
-  cluster: ['pods', 'kubeproxy', 'netfilter', 'dns', 'ingress'],
-  pods: ['kubeproxy', 'netfilter', 'dns', 'ingress'],
-  kubeproxy: ['netfilter', 'dns', 'ingress'],
-  netfilter: ['dns', 'ingress'],
+  shared: ['cluster', 'pods', 'kubeproxy', 'netfilter', 'dns', 'ingress', 'env'],
+  cluster: ['pods', 'kubeproxy', 'netfilter', 'dns', 'ingress', 'env'],
+  pods: ['kubeproxy', 'netfilter', 'dns', 'ingress', 'env'],
+  kubeproxy: ['netfilter', 'dns', 'ingress', 'env'],
+  netfilter: ['dns', 'ingress', 'env'],
 };
 
 export default tseslint.config(

@@ -7,3 +7,4 @@ export * as kubeproxy from './kubeproxy/index.ts';
 export * as netfilter from './netfilter/index.ts';
 export * as dns from './dns/index.ts';
 export * as ingress from './ingress/index.ts';
+export * as env from './env/index.ts';

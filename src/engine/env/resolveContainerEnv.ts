@@ -1,0 +1,60 @@
+// The resolved environment of one container of a Pod in a cluster snapshot: what
+// `kubectl exec POD -c C -- env` would show (minus what the image and runtime add).
+import { objectsOfKind, type ClusterSnapshot, type KubeObject } from '../cluster/objects.ts';
+import { makeEnvironmentVariables, type EnvContext, type EnvResult } from './makeEnvironmentVariables.ts';
+import { serviceForEnv } from './serviceEnvVars.ts';
+
+export interface ResolveEnvOptions {
+  /** Defaults to the Pod's first container. */
+  readonly container?: string;
+  readonly relaxedEnvironmentVariableValidation?: boolean;
+}
+
+export type ResolveEnvResult = EnvResult & { readonly pod: string; readonly container: string };
+
+function ipsOf(status: { podIP?: unknown; podIPs?: unknown } | undefined, listKey: 'podIPs' | 'hostIPs', oneKey: 'podIP' | 'hostIP'): string[] {
+  const s = (status ?? {}) as Record<string, unknown>;
+  const list = Array.isArray(s[listKey]) ? (s[listKey] as { ip?: unknown }[]).map((x) => x?.ip).filter((x): x is string => typeof x === 'string') : [];
+  if (list.length > 0) return list;
+  return typeof s[oneKey] === 'string' && s[oneKey] !== '' ? [s[oneKey] as string] : [];
+}
+
+/** The node's addresses in the kubelet's order: InternalIP first (nodeutil.GetNodeHostIPs). */
+function nodeIPs(node: KubeObject | undefined): string[] {
+  const addrs = (node?.status?.addresses ?? []) as { type?: string; address?: string }[];
+  const internal = addrs.filter((a) => a.type === 'InternalIP').map((a) => a.address ?? '');
+  const external = addrs.filter((a) => a.type === 'ExternalIP').map((a) => a.address ?? '');
+  const all = internal.length > 0 ? internal : external;
+  // GetNodeHostIPs keeps at most one IP per family, the first of each.
+  const seen = new Set<string>();
+  return all.filter((ip) => {
+    const fam = ip.includes(':') ? '6' : '4';
+    if (seen.has(fam) || ip === '') return false;
+    seen.add(fam);
+    return true;
+  });
+}
+
+export function findPod(s: ClusterSnapshot, namespace: string, name: string): KubeObject | undefined {
+  return objectsOfKind(s, 'Pod').find((o) => o.object.metadata.name === name && (o.object.metadata.namespace ?? 'default') === namespace)?.object;
+}
+
+/** Builds the kubelet's view (informers, node) from the snapshot and runs makeEnvironmentVariables. */
+export function resolveContainerEnv(s: ClusterSnapshot, pod: KubeObject, opts: ResolveEnvOptions = {}): ResolveEnvResult {
+  const ns = pod.metadata.namespace ?? 'default';
+  const podKey = `${ns}/${pod.metadata.name}`;
+  const container = opts.container ?? (pod.spec?.containers?.[0]?.name as string | undefined) ?? '';
+  const byName = (kind: string) => (namespace: string, name: string) =>
+    objectsOfKind(s, kind).find((o) => o.object.metadata.name === name && (o.object.metadata.namespace ?? 'default') === namespace)?.object;
+  const node = pod.spec?.nodeName ? objectsOfKind(s, 'Node').find((o) => o.object.metadata.name === pod.spec.nodeName)?.object : undefined;
+  const hostIPs = ipsOf(pod.status, 'hostIPs', 'hostIP');
+  const ctx: EnvContext = {
+    services: objectsOfKind(s, 'Service').map((o) => serviceForEnv(o.object)),
+    configMap: byName('ConfigMap'),
+    secret: byName('Secret'),
+    runtime: { podIPs: ipsOf(pod.status, 'podIPs', 'podIP'), hostIPs: hostIPs.length > 0 ? hostIPs : nodeIPs(node) },
+    nodeAllocatable: (node?.status?.allocatable ?? node?.status?.capacity) as Record<string, unknown> | undefined,
+    relaxedEnvironmentVariableValidation: opts.relaxedEnvironmentVariableValidation,
+  };
+  return { ...makeEnvironmentVariables(pod, container, ctx), pod: podKey, container };
+}
