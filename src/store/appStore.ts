@@ -1,0 +1,22 @@
+// One zustand store made of slices (zustand's slices pattern; aesthetics.md §3). It is a vanilla
+// store so tests and the engine connection use it without React; the UI reads it with
+// `useStore(store, selector)`.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
+import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
+
+export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createEditorSlice(...a),
+    ...createAnalysisSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
+    ...createScenarioSlice(...a),
+  }));
+}

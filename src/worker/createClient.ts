@@ -1,0 +1,8 @@
+// Shared by both clients: numbering requests and matching answers to them.
+import { PROTOCOL_VERSION, type EngineRequest, type EngineRequests, type RequestType } from './protocol.ts';
+
+export function requestFactory() {
+  let next = 1;
+  return <T extends RequestType>(type: T, payload: EngineRequests[T]): EngineRequest<T> =>
+    ({ version: PROTOCOL_VERSION, id: next++, type, ...payload }) as EngineRequest<T>;
+}

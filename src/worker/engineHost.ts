@@ -1,0 +1,31 @@
+// Pure dispatch: a validated request → one engine call → a response. No DOM, no timers, no
+// postMessage: the worker entry and the in-process client both call `handleRequest`.
+import { buildCluster } from '../engine/cluster/index.ts';
+import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type EngineResponses, type RequestType } from './protocol.ts';
+
+type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses[K] };
+
+/** One line per request type; later domains (rules, trace, pods, dns) add theirs here. */
+const handlers: Handlers = {
+  ping: () => ({ engine: 'podlab' }),
+  analyze: (req) => {
+    const t0 = now();
+    const snapshot = buildCluster(req.files);
+    return { snapshot, elapsedMs: now() - t0 };
+  },
+};
+
+function now(): number {
+  return typeof performance === 'undefined' ? 0 : performance.now();
+}
+
+export function handleRequest<T extends RequestType>(req: EngineRequest<T>): EngineResponse<T> {
+  try {
+    const handler = handlers[req.type] as (r: EngineRequest<T>) => EngineResponses[T];
+    const payload = handler(req);
+    return { version: PROTOCOL_VERSION, id: req.id, type: req.type, ok: true, ...payload } as EngineResponse<T>;
+  } catch (e) {
+    // An engine bug must not kill the worker: the page shows it as a diagnostic instead.
+    return { version: PROTOCOL_VERSION, id: req.id, type: req.type, ok: false, error: `engine: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,104 @@
+// The typed, versioned message protocol between the page and the engine worker
+// (aesthetics.md §6, Penrose's optimizer/common.ts). Every message carries `version`; a message of
+// another version, or of a shape we do not know, is rejected at the boundary with a clear error,
+// never half-handled. A later domain adds a request by adding one entry to `EngineRequests` and
+// `EngineResponses` and one handler in engineHost.ts: existing requests do not change.
+import type { ManifestFile } from '../engine/cluster/buildCluster.ts';
+import type { ClusterSnapshot } from '../engine/cluster/objects.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Request payloads by type. */
+export interface EngineRequests {
+  ping: Record<never, never>;
+  /** Parse and build the cluster from the user's manifests. */
+  analyze: { files: ManifestFile[] };
+}
+
+/** Response payloads by request type. */
+export interface EngineResponses {
+  ping: { engine: 'podlab' };
+  analyze: { snapshot: ClusterSnapshot; elapsedMs: number };
+}
+
+export type RequestType = keyof EngineRequests;
+
+export type EngineRequest<T extends RequestType = RequestType> = {
+  [K in T]: { version: typeof PROTOCOL_VERSION; id: number; type: K } & EngineRequests[K];
+}[T];
+
+export type EngineResponse<T extends RequestType = RequestType> =
+  | { [K in T]: { version: typeof PROTOCOL_VERSION; id: number; type: K; ok: true } & EngineResponses[K] }[T]
+  | { version: typeof PROTOCOL_VERSION; id: number; type: T; ok: false; error: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function checkEnvelope(m: unknown, what: string): Result<{ id: number; type: RequestType }> {
+  if (!isRecord(m)) return { ok: false, error: `${what}: not an object` };
+  if (m.version !== PROTOCOL_VERSION) {
+    return { ok: false, error: `${what}: protocol version ${JSON.stringify(m.version)}, expected ${PROTOCOL_VERSION}` };
+  }
+  if (typeof m.id !== 'number' || !Number.isInteger(m.id)) return { ok: false, error: `${what}: field id must be an integer` };
+  if (typeof m.type !== 'string' || !REQUEST_TYPES.includes(m.type as RequestType)) {
+    return { ok: false, error: `${what}: unknown type ${JSON.stringify(m.type)}` };
+  }
+  return { ok: true, value: { id: m.id, type: m.type as RequestType } };
+}
+
+function checkFiles(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return 'field files must be an array';
+  for (const [i, f] of v.entries()) {
+    if (!isRecord(f) || typeof f.name !== 'string' || typeof f.text !== 'string') {
+      return `field files[${i}] must be {name: string, text: string}`;
+    }
+  }
+  return undefined;
+}
+
+/** Validate a message arriving at the worker. */
+export function parseRequest(m: unknown): Result<EngineRequest> {
+  const env = checkEnvelope(m, 'request');
+  if (!env.ok) return env;
+  const r = m as Record<string, unknown>;
+  switch (env.value.type) {
+    case 'ping':
+      return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'ping' } };
+    case 'analyze': {
+      const err = checkFiles(r.files);
+      if (err) return { ok: false, error: `request analyze: ${err}` };
+      return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'analyze', files: r.files as ManifestFile[] } };
+    }
+  }
+}
+
+/** Validate a message arriving at the page. Payloads are the engine's own output, so past the
+ * envelope only the fields the page reads first are checked. */
+export function parseResponse(m: unknown): Result<EngineResponse> {
+  const env = checkEnvelope(m, 'response');
+  if (!env.ok) return env;
+  const r = m as Record<string, unknown>;
+  if (r.ok === false) {
+    if (typeof r.error !== 'string') return { ok: false, error: 'response: field error must be a string' };
+    return { ok: true, value: r as EngineResponse };
+  }
+  if (r.ok !== true) return { ok: false, error: 'response: field ok must be a boolean' };
+  if (env.value.type === 'analyze') {
+    const s = r.snapshot;
+    if (!isRecord(s) || !Array.isArray(s.objects) || !Array.isArray(s.diagnostics)) {
+      return { ok: false, error: 'response analyze: field snapshot must have objects[] and diagnostics[]' };
+    }
+  }
+  return { ok: true, value: r as EngineResponse };
+}
+
+/** What the page holds: one way to ask the engine, whether it runs in a worker or in-process. */
+export interface EngineClient {
+  request<T extends RequestType>(type: T, payload: EngineRequests[T]): Promise<EngineResponse<T>>;
+  dispose(): void;
+}
