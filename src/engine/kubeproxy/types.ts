@@ -33,6 +33,11 @@ export interface ServicePortInfo {
   readonly healthCheckNodePort: number;
   readonly usesClusterEndpoints: boolean;
   readonly usesLocalEndpoints: boolean;
+  /** nodePort ≠ 0, or LB VIPs, or externalIPs (serviceport.go ExternallyAccessible). */
+  readonly externallyAccessible?: boolean;
+  /** Provenance: `Service/<ns>/<name>` of the object this port came from, and its index in spec.ports. */
+  readonly serviceKey?: string;
+  readonly portIndex?: number;
 }
 
 export interface EndpointInfo {
@@ -47,14 +52,25 @@ export interface EndpointInfo {
   readonly nodeName?: string;
   readonly zoneHints: readonly string[];
   readonly nodeHints: readonly string[];
+  /** Provenance: `EndpointSlice/<ns>/<name>` the endpoint was read from, and its index in `endpoints`. */
+  readonly sliceKey?: string;
+  readonly endpointIndex?: number;
 }
+
+/** pkg/proxy/util/localdetector.go: how "traffic from a local pod" is recognised. */
+export type LocalDetector =
+  | { readonly mode: 'ClusterCIDR'; readonly clusterCIDR: string }
+  | { readonly mode: 'NodeCIDR'; readonly podCIDR: string }
+  | { readonly mode: 'BridgeInterface'; readonly bridgeInterface: string }
+  | { readonly mode: 'InterfaceNamePrefix'; readonly interfaceNamePrefix: string }
+  | { readonly mode: 'None' };
 
 /** The inputs kube-proxy's proxier reads on one node (its flags / KubeProxyConfiguration). */
 export interface ProxierConfig {
   readonly ipFamily: IPFamily;
   readonly nodeName: string;
   readonly nodeIPs: readonly string[];
-  readonly localDetector: { readonly mode: 'ClusterCIDR'; readonly clusterCIDR: string } | { readonly mode: 'None' };
+  readonly localDetector: LocalDetector;
   readonly masqueradeAll: boolean;
   /** As kube-proxy prints it in rules, e.g. `0x4000` (tests) or `0x00004000` (real). */
   readonly masqueradeMark: string;
@@ -67,6 +83,8 @@ export interface ProxierConfig {
   readonly conntrackTCPLiberal: boolean;
   readonly iptablesHasRandomFully: boolean;
   readonly nodeZone?: string;
+  /** Proxy mode the config asks for (KubeProxyConfiguration.mode; default iptables). */
+  readonly mode?: 'iptables' | 'ipvs' | 'nftables';
 }
 
 export interface ProxyServicePort {

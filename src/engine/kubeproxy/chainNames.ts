@@ -1,0 +1,51 @@
+// Chain names kube-proxy derives from a service port and an endpoint
+// (pkg/proxy/iptables/proxier.go portProtoHash, servicePortPolicyClusterChain,
+// servicePortPolicyLocalChainName, serviceFirewallChainName, serviceExternalChainName,
+// servicePortEndpointChainName). The hash makes our names equal to a real node's.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base32 } from '@scure/base';
+
+export const KUBE_SVC_PREFIX = 'KUBE-SVC-';
+export const KUBE_SVL_PREFIX = 'KUBE-SVL-';
+export const KUBE_EXT_PREFIX = 'KUBE-EXT-';
+export const KUBE_FW_PREFIX = 'KUBE-FW-';
+export const KUBE_SEP_PREFIX = 'KUBE-SEP-';
+
+const encoder = new TextEncoder();
+
+/** First 16 characters of base32(sha256(s)) (RFC 4648 alphabet; the padding is never reached). */
+export function hash16(s: string): string {
+  return base32.encode(sha256(encoder.encode(s))).slice(0, 16);
+}
+
+/** portProtoHash: the suffix shared by a service port's SVC/SVL/EXT/FW chains. */
+export function portProtoHash(servicePortName: string, protocol: string): string {
+  return hash16(servicePortName + protocol.toLowerCase());
+}
+
+export interface ServicePortChainNames {
+  readonly clusterPolicyChain: string;
+  readonly localPolicyChain: string;
+  readonly externalChain: string;
+  readonly firewallChain: string;
+}
+
+export function servicePortChainNames(servicePortName: string, protocol: string): ServicePortChainNames {
+  const h = portProtoHash(servicePortName, protocol);
+  return {
+    clusterPolicyChain: KUBE_SVC_PREFIX + h,
+    localPolicyChain: KUBE_SVL_PREFIX + h,
+    externalChain: KUBE_EXT_PREFIX + h,
+    firewallChain: KUBE_FW_PREFIX + h,
+  };
+}
+
+/** servicePortEndpointChainName: `endpoint` is `ip:port` (IPv6 `[ip]:port`). */
+export function servicePortEndpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
+  return KUBE_SEP_PREFIX + hash16(servicePortName + protocol.toLowerCase() + endpoint);
+}
+
+/** isServiceChainName: the per-service prefixes kube-proxy deletes when stale (CleanupLeftovers). */
+export function isServiceChainName(chain: string): boolean {
+  return [KUBE_SVC_PREFIX, KUBE_SVL_PREFIX, KUBE_EXT_PREFIX, KUBE_FW_PREFIX, KUBE_SEP_PREFIX].some((p) => chain.startsWith(p));
+}

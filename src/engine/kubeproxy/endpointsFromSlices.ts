@@ -1,0 +1,112 @@
+// EndpointSlices → the endpoints of each service port (pkg/proxy/endpointslicecache.go
+// endpointInfoByServicePort, addEndpoints; pkg/proxy/endpointschangetracker.go).
+// Slices pair with service ports by (namespace, service name, port NAME, protocol), never by
+// number: the DNAT port is the slice's port and targetPort is never read.
+import type { IPFamily } from '../shared/ip.ts';
+import type { KubeObject } from '../cluster/objects.ts';
+import { objectKey } from '../cluster/objects.ts';
+import { parseIPSloppy } from './sloppyIP.ts';
+import { servicePortNameString } from './servicePorts.ts';
+import type { EndpointInfo } from './types.ts';
+
+export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
+
+/** Key of a service port as the slice cache sees it: `ServicePortName.String()` + `/` + protocol. */
+export function servicePortKey(id: string, protocol: string): string {
+  return `${id}/${protocol}`;
+}
+
+/** BaseEndpointInfo.String(): `ip:port`, IPv6 in brackets. */
+export function endpointString(ip: string, port: number): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+interface Cond { ready?: unknown; serving?: unknown; terminating?: unknown }
+
+/**
+ * Every endpoint of every service port, keyed by servicePortKey, each list sorted by its
+ * `ip:port` string (plain string order: `10.1.1.11:11` < `10.1.1.1:11`).
+ */
+export function endpointsByServicePort(
+  slices: readonly KubeObject[],
+  family: IPFamily,
+  nodeName: string,
+  warnings: string[],
+): Map<string, EndpointInfo[]> {
+  const sets = new Map<string, Map<string, EndpointInfo>>();
+  // The cache keeps slices in a map; we read them in name order so the result is stable.
+  const ordered = [...slices].sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
+  for (const slice of ordered) {
+    const ns = slice.metadata.namespace ?? 'default';
+    const key = objectKey({ kind: 'EndpointSlice', metadata: { ...slice.metadata, namespace: ns } });
+    const who = `EndpointSlice ${ns}/${slice.metadata.name}`;
+    const svcName = slice.metadata.labels?.[LABEL_SERVICE_NAME];
+    if (!svcName) { warnings.push(`${who}: no ${LABEL_SERVICE_NAME} label; kube-proxy ignores the slice`); continue; }
+    const addressType = slice.addressType;
+    // EndpointsChangeTracker: a proxier only reads slices of its own address type.
+    if (addressType !== family) continue;
+    const ports = Array.isArray(slice.ports) ? (slice.ports as Record<string, unknown>[]) : [];
+    const endpoints = Array.isArray(slice.endpoints) ? (slice.endpoints as Record<string, unknown>[]) : [];
+    for (const port of ports) {
+      if (!port) continue;
+      // discovery/v1 defaults a missing name to "" and protocol to TCP.
+      const portName = typeof port.name === 'string' ? port.name : '';
+      const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
+      const portNum = typeof port.port === 'number' ? port.port : 0;
+      if (portNum === 0) continue; // addEndpoints: "ignoring invalid endpoint port"
+      const spKey = servicePortKey(servicePortNameString(ns, svcName, portName), protocol);
+      let set = sets.get(spKey);
+      if (!set) sets.set(spKey, (set = new Map()));
+      endpoints.forEach((ep, idx) => {
+        const addrs = Array.isArray(ep?.addresses) ? (ep.addresses as unknown[]) : [];
+        if (addrs.length === 0) return;
+        const first = typeof addrs[0] === 'string' ? parseIPSloppy(addrs[0]) : null;
+        if (!first) { warnings.push(`${who}: endpoints[${idx}].addresses[0] ${JSON.stringify(addrs[0])} is not an IP address; kube-proxy ignores it`); return; }
+        if (first.ip.family !== family) return; // "Filter out the incorrect IP version case"
+        if (first.hadLeadingZeros) warnings.push(`${who}: endpoints[${idx}].addresses[0] ${JSON.stringify(addrs[0])} has leading zeros (an API server would reject it); kube-proxy reads it as ${first.text}`);
+        const nodeNameOf = typeof ep.nodeName === 'string' ? ep.nodeName : undefined;
+        const c = (ep.conditions ?? {}) as Cond;
+        const ready = c.ready === undefined || c.ready === null || c.ready === true;
+        const serving = c.serving === undefined || c.serving === null || c.serving === true;
+        const terminating = c.terminating === true;
+        const hints = (ep.hints ?? {}) as { forZones?: { name?: string }[]; forNodes?: { name?: string }[] };
+        const info: EndpointInfo = {
+          endpoint: endpointString(first.text, portNum),
+          ip: first.text,
+          port: portNum,
+          isLocal: nodeNameOf !== undefined && nodeNameOf === nodeName,
+          ready,
+          serving,
+          terminating,
+          ...(nodeNameOf !== undefined ? { nodeName: nodeNameOf } : {}),
+          zoneHints: (hints.forZones ?? []).map((z) => z?.name ?? '').filter((z) => z !== ''),
+          nodeHints: (hints.forNodes ?? []).map((z) => z?.name ?? '').filter((z) => z !== ''),
+          sliceKey: key,
+          endpointIndex: idx,
+        };
+        // A duplicate ip:port replaces the entry only if it is not terminating (prefer the
+        // running pod over a terminating one that reused its IP).
+        if (!set.has(info.endpoint) || !terminating) set.set(info.endpoint, info);
+      });
+    }
+  }
+  const out = new Map<string, EndpointInfo[]>();
+  for (const [k, set] of sets) {
+    out.set(k, [...set.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0)));
+  }
+  return out;
+}
+
+/** Warnings about endpoints that are never local because they name no node. */
+export function endpointWithoutNodeNameWarnings(slices: readonly KubeObject[]): string[] {
+  const out: string[] = [];
+  for (const s of slices) {
+    const eps = Array.isArray(s.endpoints) ? (s.endpoints as Record<string, unknown>[]) : [];
+    eps.forEach((ep, i) => {
+      if (ep && typeof ep.nodeName !== 'string') {
+        out.push(`EndpointSlice ${s.metadata.namespace ?? 'default'}/${s.metadata.name}: endpoints[${i}] has no nodeName, so no node counts it as local (the EndpointSlice controller always sets it)`);
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// kube-proxy reads every address with netutils.ParseIPSloppy / ParseCIDRSloppy
+// (k8s.io/utils/net/ipfamily.go, parse.go): Go's pre-1.17 net.ParseIP rules, under which an IPv4
+// octet may carry leading zeros and is still read as decimal (`10.180.00.001` → `10.180.0.1`,
+// TestBadIPs). A real API server rejects such values; the proxy model warns about them.
+import { formatIP, parseIP, parseIPv6, type IPFamily, type ParsedIP, bitsOf, maskOf } from '../shared/ip.ts';
+
+export interface SloppyIP {
+  readonly ip: ParsedIP;
+  /** Canonical text, as Go's net.IP.String() prints it. */
+  readonly text: string;
+  /** True when the input used leading zeros (the API server would have rejected it). */
+  readonly hadLeadingZeros: boolean;
+}
+
+function parseIPv4Sloppy(text: string): bigint | null {
+  const parts = text.split('.');
+  if (parts.length !== 4) return null;
+  let v = 0n;
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p)) return null;
+    const n = Number(p);
+    if (n > 255) return null;
+    v = (v << 8n) | BigInt(n);
+  }
+  return v;
+}
+
+/** netutils.ParseIPSloppy: null when the text is no address at all. */
+export function parseIPSloppy(raw: string): SloppyIP | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const strict = parseIP(text);
+  if (strict) return { ip: strict, text: formatIP(strict), hadLeadingZeros: false };
+  if (text.includes(':')) {
+    const v = parseIPv6(text);
+    return v === null ? null : { ip: { family: 'IPv6', value: v }, text: formatIP({ family: 'IPv6', value: v }), hadLeadingZeros: false };
+  }
+  const v4 = parseIPv4Sloppy(text);
+  if (v4 === null) return null;
+  const ip: ParsedIP = { family: 'IPv4', value: v4 };
+  return { ip, text: formatIP(ip), hadLeadingZeros: true };
+}
+
+export interface SloppyCIDR {
+  readonly family: IPFamily;
+  readonly base: bigint;
+  readonly prefix: number;
+  /** `base/prefix` with the host bits cleared, as Go's *net.IPNet String() prints it. */
+  readonly text: string;
+  readonly hadLeadingZeros: boolean;
+}
+
+/** netutils.ParseCIDRSloppy, after strings.TrimSpace (proxyutil.MapCIDRsByIPFamily trims). */
+export function parseCIDRSloppy(raw: string): SloppyCIDR | null {
+  const text = raw.trim();
+  const slash = text.indexOf('/');
+  if (slash < 0) return null;
+  const ip = parseIPSloppy(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (!ip || !/^[0-9]{1,3}$/.test(prefixText)) return null;
+  const prefix = Number(prefixText);
+  const bits = bitsOf(ip.ip.family);
+  if (prefix > bits) return null;
+  const base = ip.ip.value & maskOf(bits, prefix);
+  return {
+    family: ip.ip.family,
+    base,
+    prefix,
+    text: `${formatIP({ family: ip.ip.family, value: base })}/${prefix}`,
+    hadLeadingZeros: ip.hadLeadingZeros,
+  };
+}
+
+export function sloppyCIDRContains(c: SloppyCIDR, ip: ParsedIP): boolean {
+  return c.family === ip.family && (ip.value & maskOf(bitsOf(ip.family), c.prefix)) === c.base;
+}
