@@ -1,7 +1,45 @@
-// Placeholder until this family's engine lands: refuses with exit 2 rather than printing
-// guesses (vectors/README.md, "Errors").
+// Conformance family `ingress-path-matching` (vectors/README.md): the docs' path and host tables
+// through engine/ingress's matchers, and the docs' example Ingresses through the router.
+import { cluster, ingress } from '../../../engine/index.ts';
 import { CliError } from '../../io.ts';
+import { asArray, asObject, asString } from '../input.ts';
+import { requestTwins } from './ingressRequestTwins.ts';
 
-export function fill(_doc: unknown, file: string): unknown {
-  throw new CliError(`${file}: conformance family "ingressPathMatching" is not built yet`);
+const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
+
+export function fill(input: unknown, file: string): unknown {
+  const doc = structuredClone(asObject(input, file, 'document'));
+  asArray(doc.pathCases ?? [], file, 'pathCases').forEach((c, i) => {
+    const tc = asObject(c, file, `pathCases[${i}]`);
+    const rules = asArray(tc.rules, file, `pathCases[${i}].rules`).map((r, j) => {
+      const o = asObject(r, file, `pathCases[${i}].rules[${j}]`);
+      const pathType = asString(o.pathType, file, `pathCases[${i}].rules[${j}].pathType`);
+      if (!PATH_TYPES.has(pathType)) throw new CliError(`${file}: pathCases[${i}].rules[${j}].pathType: unknown pathType ${JSON.stringify(pathType)}`);
+      return { path: asString(o.path, file, `pathCases[${i}].rules[${j}].path`), pathType: pathType as ingress.PathType };
+    });
+    const win = ingress.selectPath(rules, asString(tc.requestPath, file, `pathCases[${i}].requestPath`));
+    tc.actualMatches = win !== null;
+    tc.actualWinningRule = win ? { path: win.path, pathType: win.pathType } : null;
+  });
+  asArray(doc.hostCases ?? [], file, 'hostCases').forEach((c, i) => {
+    const tc = asObject(c, file, `hostCases[${i}]`);
+    tc.actualMatches = ingress.hostMatches(asString(tc.ruleHost, file, `hostCases[${i}].ruleHost`), asString(tc.hostHeader, file, `hostCases[${i}].hostHeader`));
+  });
+  asArray(doc.docExamples ?? [], file, 'docExamples').forEach((e, i) => {
+    const ex = asObject(e, file, `docExamples[${i}]`);
+    const s = cluster.buildCluster([{ name: `${file}#docExamples[${i}].manifests`, text: asString(ex.manifests, file, `docExamples[${i}].manifests`) }]);
+    const bad = s.diagnostics.find((d) => d.severity === 'error');
+    if (bad) throw new CliError(`${file}: docExamples[${i}].manifests: ${bad.message}`);
+    const servers = ingress.buildIngressServers(s);
+    asArray(ex.requests ?? [], file, `docExamples[${i}].requests`).forEach((rq, j) => {
+      const req = asObject(rq, file, `docExamples[${i}].requests[${j}]`);
+      const r = ingress.routeIngressRequest(
+        s,
+        { host: asString(req.host ?? '', file, `docExamples[${i}].requests[${j}].host`), path: asString(req.path, file, `docExamples[${i}].requests[${j}].path`), scheme: req.scheme === 'https' ? 'https' : 'http' },
+        { servers },
+      );
+      Object.assign(req, requestTwins(r));
+    });
+  });
+  return doc;
 }
