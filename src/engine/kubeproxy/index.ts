@@ -7,3 +7,4 @@ export * from './endpointsFromSlices.ts';
 export * from './categorizeEndpoints.ts';
 export * from './proxyModel.ts';
 export * from './proxierConfig.ts';
+export * as ipvs from './ipvs/index.ts';

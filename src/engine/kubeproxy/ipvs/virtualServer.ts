@@ -2,7 +2,7 @@
 // RealServers. Mirrors kube-proxy pkg/proxy/ipvs/util/ipvs.go (VirtualServer, RealServer) and the
 // kernel's ip_vs_service / ip_vs_dest (include/net/ip_vs.h).
 import type { Protocol } from '../types.ts';
-import { canonicalIP, ipFamilyOf, type IPFamily } from '../../shared/ip.ts';
+import { canonicalIP, ipFamilyOf, parseIP, type IPFamily } from '../../shared/ip.ts';
 
 /**
  * Service flags. kube-proxy sets only `persistent` (FlagPersistent 0x1, sessionAffinity ClientIP)
@@ -55,4 +55,13 @@ export function familyOfVirtualServer(vs: Pick<VirtualServer, 'address'>): IPFam
 /** Canonical address text (netip), or the input when it does not parse. */
 export function canonicalAddress(text: string): string {
   return canonicalIP(text) ?? text;
+}
+
+/** By address (numerically, v4 before v6), then port: the order the vectors list real servers in. */
+export function compareRealServers(a: Pick<RealServer, 'address' | 'port'>, b: Pick<RealServer, 'address' | 'port'>): number {
+  const ia = parseIP(a.address);
+  const ib = parseIP(b.address);
+  if (ia && ib && ia.family !== ib.family) return ia.family === 'IPv4' ? -1 : 1;
+  if (ia && ib && ia.value !== ib.value) return ia.value < ib.value ? -1 : 1;
+  return a.port - b.port;
 }
