@@ -23,9 +23,10 @@ describe('envvars vectors', () => {
   it('fromServices: every variable, in FromServices order', () => {
     expect(out.fromServices.actual).toEqual(vectors.fromServices.expected);
   });
-  it.each(vectors.makeEnvironmentVariables.cases.map((c: { name: string }, i: number) => [c.name, i]))('makeEnvironmentVariables: %s', (_name, i) => {
-    const want = vectors.makeEnvironmentVariables.cases[i as number];
-    const got = out.makeEnvironmentVariables.cases[i as number];
+  const makeEnvCases: [string, number][] = vectors.makeEnvironmentVariables.cases.map((c: { name: string }, i: number) => [c.name, i]);
+  it.each(makeEnvCases)('makeEnvironmentVariables: %s', (_name, i) => {
+    const want = vectors.makeEnvironmentVariables.cases[i];
+    const got = out.makeEnvironmentVariables.cases[i];
     expect(asSet(got.actual), want.note).toEqual(asSet(want.expected));
   });
 });
