@@ -10,3 +10,6 @@ export * from './sortRestore.ts';
 export * from './applyRestoreNoflush.ts';
 export * from './nodeState.ts';
 export * from './resync.ts';
+export * from './parsedRule.ts';
+export * from './renderSave.ts';
+export * from './renderList.ts';

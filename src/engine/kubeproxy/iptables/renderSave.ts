@@ -1,0 +1,155 @@
+// What `iptables-save` prints on a real node for kube-proxy's rules (research §14): the kernel
+// hands rules back in iptables' canonical argument order — `[!] -s/-d ADDR/len`, `-i/-o`, `-p`,
+// then each `-m` module in load order with its options as that module's save() prints them,
+// then `-j TARGET` with normalised options (MARK → --set-xmark, REJECT's default
+// --reject-with, statistic's probability quantised to 2^-31 and printed with 11 decimals).
+import type { IPFamily } from '../../shared/ip.ts';
+import { parseRestore } from './parseRestore.ts';
+import { parseRuleText, type MatchModule, type Negatable, type ParsedRule } from './parsedRule.ts';
+
+const BUILTIN_ORDER: Record<string, readonly string[]> = {
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+};
+
+function withPrefix(addr: string, family: IPFamily): string {
+  return addr.includes('/') ? addr : `${addr}/${family === 'IPv6' ? 128 : 32}`;
+}
+
+/** libxt_statistic: probability stored as lround(p × 2^31), printed `%.11f`. */
+export function quantizedProbability(p: string): string {
+  const stored = Math.round(Number(p) * 0x80000000);
+  return (stored / 0x80000000).toFixed(11);
+}
+
+/** `0x00004000` → `0x4000` (print_mark's %x). */
+function hex(v: string): string {
+  const n = Number.parseInt(v, 16);
+  return Number.isNaN(n) ? v : `0x${n.toString(16)}`;
+}
+
+function markPair(v: string): string {
+  const [m, mask] = v.split('/');
+  if (mask === undefined) return hex(m ?? '');
+  const mk = Number.parseInt(mask, 16);
+  return mk === 0xffffffff ? hex(m ?? '') : `${hex(m ?? '')}/${hex(mask)}`;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+function saveMatch(m: MatchModule, family: IPFamily): string {
+  const o = m.opts;
+  const out: string[] = ['-m', m.name];
+  if (m.name === 'comment') {
+    const i = o.indexOf('--comment');
+    out.push('--comment', quote(i >= 0 ? (o[i + 1] ?? '') : ''));
+  } else if (m.name === 'statistic') {
+    for (let i = 0; i < o.length; i++) {
+      if (o[i] === '--probability') out.push('--probability', quantizedProbability(o[++i] ?? '0'));
+      else out.push(o[i]!);
+    }
+  } else if (m.name === 'mark') {
+    for (let i = 0; i < o.length; i++) out.push(o[i] === '--mark' ? `--mark ${markPair(o[++i] ?? '')}` : o[i]!);
+  } else if (m.name === 'recent') {
+    // recent_save prints the action, --seconds, --reap, then --name, --mask and the side.
+    const has = (f: string) => o.includes(f);
+    const val = (f: string) => o[o.indexOf(f) + 1] ?? '';
+    for (const f of ['--set', '--rcheck', '--update', '--remove']) if (has(f)) out.push(f);
+    if (has('--seconds')) out.push('--seconds', val('--seconds'));
+    if (has('--hitcount')) out.push('--hitcount', val('--hitcount'));
+    if (has('--rttl')) out.push('--rttl');
+    if (has('--reap')) out.push('--reap');
+    out.push('--name', has('--name') ? val('--name') : 'DEFAULT');
+    out.push('--mask', family === 'IPv6' ? 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff' : '255.255.255.255');
+    out.push(has('--rdest') ? '--rdest' : '--rsource');
+  } else out.push(...o);
+  return out.join(' ');
+}
+
+function saveTarget(r: ParsedRule, family: IPFamily): string {
+  if (!r.target) return '';
+  const o = r.targetOpts;
+  const out = ['-j', r.target];
+  if (r.target === 'MARK') {
+    for (let i = 0; i < o.length; i++) {
+      const v = Number.parseInt(o[i + 1] ?? '', 16);
+      if (o[i] === '--or-mark') { out.push('--set-xmark', `0x${v.toString(16)}/0x${v.toString(16)}`); i++; }
+      else if (o[i] === '--xor-mark') { out.push('--set-xmark', `0x${v.toString(16)}/0x0`); i++; }
+      else if (o[i] === '--set-mark') { out.push('--set-xmark', `0x${v.toString(16)}/0xffffffff`); i++; }
+      else out.push(o[i]!);
+    }
+  } else if (r.target === 'REJECT' && !o.includes('--reject-with')) {
+    out.push('--reject-with', family === 'IPv6' ? 'icmp6-port-unreachable' : 'icmp-port-unreachable');
+  } else out.push(...o);
+  return out.join(' ');
+}
+
+const neg = (n: Negatable | undefined, flag: string, v: (s: string) => string = (s) => s) => (n ? `${n.neg ? '! ' : ''}${flag} ${v(n.value)}` : '');
+
+/** One rule as iptables-save prints it. */
+export function saveRule(r: ParsedRule, family: IPFamily): string {
+  const parts = [
+    `-A ${r.chain}`,
+    neg(r.src, '-s', (a) => withPrefix(a, family)),
+    neg(r.dst, '-d', (a) => withPrefix(a, family)),
+    neg(r.inIface, '-i'),
+    neg(r.outIface, '-o'),
+    neg(r.proto, '-p'),
+    ...r.matches.map((m) => saveMatch(m, family)),
+    saveTarget(r, family),
+  ];
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+/** A rule line as kube-proxy wrote it (`-A CHAIN …`) → as iptables-save prints it. */
+export function saveRuleText(line: string, family: IPFamily): string {
+  return saveRule(parseRuleText(line), family);
+}
+
+export interface SaveOptions {
+  readonly family: IPFamily;
+  /** Text after "on" in the header comments (a real node prints ctime); omitted if absent. */
+  readonly generatedAt?: string;
+  readonly version?: string;
+}
+
+/**
+ * The node's tables (restore-format state: see nodeState.ts) as `iptables-save` prints them:
+ * tables mangle, filter, nat; built-in chains first with their policy, then user chains
+ * alphabetically (libiptc keeps them sorted); rules in kernel order.
+ */
+export function renderSave(stateText: string, opts: SaveOptions): string {
+  const tables = parseRestore(stateText);
+  const order = ['mangle', 'filter', 'nat', 'raw', 'security'];
+  tables.sort((a, b) => (order.indexOf(a.name) + 99 * +(order.indexOf(a.name) < 0)) - (order.indexOf(b.name) + 99 * +(order.indexOf(b.name) < 0)));
+  const ver = opts.version ?? 'v1.8.10';
+  const on = opts.generatedAt ? ` on ${opts.generatedAt}` : '';
+  const out: string[] = [];
+  for (const t of tables) {
+    out.push(`# Generated by iptables-save ${ver}${on}`, `*${t.name}`);
+    const builtins = BUILTIN_ORDER[t.name] ?? [];
+    const declared = new Map(t.chains.map((c) => [c.name, c.policy]));
+    const chains = [
+      ...builtins.filter((b) => declared.has(b)),
+      ...[...declared.keys()].filter((c) => !builtins.includes(c)).sort(),
+    ];
+    for (const c of chains) {
+      const pol = declared.get(c) ?? '-';
+      out.push(`:${c} ${builtins.includes(c) && pol === '-' ? 'ACCEPT' : pol} [0:0]`);
+    }
+    const byChain = new Map<string, string[]>();
+    for (const l of t.lines) {
+      if (!l.startsWith('-A ')) continue;
+      const r = parseRuleText(l);
+      let list = byChain.get(r.chain);
+      if (!list) byChain.set(r.chain, (list = []));
+      list.push(saveRule(r, opts.family));
+    }
+    for (const c of chains) out.push(...(byChain.get(c) ?? []));
+    out.push('COMMIT', `# Completed${on}`);
+  }
+  return out.join('\n') + '\n';
+}
