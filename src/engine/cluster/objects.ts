@@ -1,6 +1,7 @@
 // The Kubernetes objects the lab models. Field names are the API's, verbatim; only the fields
 // the lab reads are typed, the rest is kept as the user wrote it.
 import type { Diagnostic, SourcePos } from '../shared/diagnostics.ts';
+import type { KubeProxyConfiguration, KubeletConfiguration } from './labConfig.ts';
 
 export interface ObjectMeta {
   name: string;
@@ -43,10 +44,30 @@ export interface ClusterObject {
   readonly generatedBy?: string;
 }
 
+/** An event as `kubectl get events` / `describe` shows it (core/v1 Event, the fields the lab uses). */
+export interface ClusterEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  /** Key of the involved object, e.g. `Pod/default/web-7d9f8c7b5-x2x4k`. */
+  readonly object: string;
+  /** The component that reported it (`source.component`), e.g. `default-scheduler`. */
+  readonly from: string;
+  readonly firstTimestamp: string;
+}
+
 export interface ClusterSnapshot {
   /** Every object after defaulting, allocation and controllers, in a stable order. */
   readonly objects: readonly ClusterObject[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Events the controllers and scheduler emitted while building (absent on hand-made snapshots). */
+  readonly events?: readonly ClusterEvent[];
+  /** kube-proxy's configuration (user's KubeProxyConfiguration merged over defaults); see labConfig.ts. */
+  readonly kubeProxyConfig?: KubeProxyConfiguration;
+  /** The kubelet's configuration (user's KubeletConfiguration merged over kubeadm's defaults). */
+  readonly kubeletConfig?: KubeletConfiguration;
+  /** The Service CIDRs (networking.k8s.io/v1 ServiceCIDR objects, default `10.96.0.0/12`). */
+  readonly serviceCIDRs?: readonly string[];
 }
 
 export function objectKey(o: Pick<KubeObject, 'kind' | 'metadata'>): string {
@@ -55,4 +76,9 @@ export function objectKey(o: Pick<KubeObject, 'kind' | 'metadata'>): string {
 
 export function objectsOfKind(s: ClusterSnapshot, kind: string): ClusterObject[] {
   return s.objects.filter((o) => o.object.kind === kind);
+}
+
+/** The object with this key, if any. */
+export function findObject(s: ClusterSnapshot, key: string): ClusterObject | undefined {
+  return s.objects.find((o) => o.key === key);
 }
