@@ -1,7 +1,84 @@
-// Placeholder until this family's engine lands: refuses with exit 2 rather than printing
-// guesses (vectors/README.md, "Errors").
+// dns-search-sequence (vectors/README.md): the names glibc and musl try for a name typed in a
+// Pod, and what happens against the file's example cluster.
+import { readFixtureService, readNamespaces } from '../../../engine/dns/coredns/fixtureModel.ts';
+import { kubeadmCorefile, type DnsClusterState } from '../../../engine/dns/coredns/model.ts';
+import { ClusterDNS } from '../../../engine/dns/coredns/serveDNS.ts';
+import { inventAddress, upstreamLookup, type UpstreamModel, type UpstreamRecord } from '../../../engine/dns/coredns/upstream.ts';
+import type { AddressFamily, ResolverKind } from '../../../engine/dns/resolver/resolverOptions.ts';
+import { runResolver, type DnsServer, type ResolveResult } from '../../../engine/dns/resolver/stubResolver.ts';
 import { CliError } from '../../io.ts';
+import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 
-export function fill(_doc: unknown, file: string): unknown {
-  throw new CliError(`${file}: conformance family "dnsSearchSequence" is not built yet`);
+const RESOLVERS: ResolverKind[] = ['glibc', 'musl'];
+
+/**
+ * The example's `outsideWorld` prose: "<name>. exists there (A+AAAA)" gives the name addresses
+ * (documentation ranges; "(A only)" / "(AAAA only)" limit the types), "<name>. does not" makes it
+ * NXDOMAIN. Other names: NXDOMAIN unless under a delegated TLD (upstream.ts 'tld').
+ */
+export function readOutsideWorld(text: string): UpstreamModel {
+  const records: UpstreamRecord[] = [];
+  for (const m of text.matchAll(/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.)\s+exists(?:[^(;,]*\(([^)]*)\))?/g)) {
+    const name = m[1] as string;
+    const types = (m[2] ?? 'A+AAAA').toUpperCase();
+    if (/\bA\b/.test(types) || !/AAAA/.test(types)) records.push({ name, type: 'A', data: inventAddress(name, 'A') });
+    if (/AAAA/.test(types)) records.push({ name, type: 'AAAA', data: inventAddress(name, 'AAAA') });
+  }
+  const nonexistent = [...text.matchAll(/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.)\s+does not/g)].map((m) => m[1] as string);
+  return { records, nonexistent, unknownNames: 'tld' };
+}
+
+function exampleServer(ex: JsonObject, file: string): DnsServer {
+  const domain = asString(ex['clusterDomain'] ?? 'cluster.local', file, 'exampleCluster.clusterDomain');
+  const services = asArray(ex['services'] ?? [], file, 'exampleCluster.services').map((s, i) => {
+    const svc = readFixtureService(s, `exampleCluster.services[${i}]`);
+    // API validation requires ports on a ClusterIP Service and CoreDNS answers per port; the
+    // example omits them, so each gets one unnamed TCP port.
+    return svc.ports.length > 0 ? svc : { ...svc, ports: [{ name: '', protocol: 'TCP', port: 80 }] };
+  });
+  const cluster: DnsClusterState = { services, endpoints: [], pods: [], namespaceExists: readNamespaces(ex['namespaces']) };
+  const upstream = upstreamLookup(readOutsideWorld(typeof ex['outsideWorld'] === 'string' ? ex['outsideWorld'] : ''));
+  const dns = new ClusterDNS(cluster, kubeadmCorefile(domain), upstream);
+  return (qname, qtype) => dns.serve(qname, qtype).message;
+}
+
+/** A resolver run as the vectors write a trace: one step per name sent, the last with `result`. */
+export function traceSteps(r: ResolveResult): JsonObject[] {
+  const sent = r.steps.filter((s) => s.outcome !== 'NOT_SENT');
+  return sent.map((s, i) => {
+    const step: JsonObject = { qname: s.qname };
+    const rc = s.queries.find((q) => q.rcode !== 'NOERROR')?.rcode;
+    step['rcode'] = s.outcome === 'answer' ? 'NOERROR' : s.outcome === 'NODATA' ? 'NOERROR (no data)' : (rc ?? s.outcome);
+    for (const q of s.queries) {
+      const addrs = q.answers.filter((a) => a.type === q.qtype).map((a) => a.data);
+      step[q.qtype] = q.rcode !== 'NOERROR' ? q.rcode : addrs.length > 0 ? `NOERROR ${addrs.join(' ')}` : 'NOERROR (no data)';
+    }
+    if (i === sent.length - 1) step['result'] = r.success ? `success - ${r.addresses.join(' ')}` : `fail - ${r.error ?? 'not found'}`;
+    return step;
+  });
+}
+
+export function fill(doc: unknown, file: string): unknown {
+  const root = asObject(doc, file, 'document');
+  const server = exampleServer(asObject(root['exampleCluster'] ?? {}, file, 'exampleCluster'), file);
+  const cases = asArray(root['cases'], file, 'cases').map((raw, i) => {
+    const where = `cases[${i}]`;
+    const c = asObject(raw, file, where);
+    const client = asObject(c['client'], file, `${where}.client`);
+    const name = asString(c['name'], file, `${where}.name`);
+    const search = asArray(client['search'] ?? [], file, `${where}.client.search`).map((s, j) => asString(s, file, `${where}.client.search[${j}]`));
+    const ndots = client['ndots'] === undefined ? 1 : client['ndots'];
+    if (typeof ndots !== 'number') throw new CliError(`${file}: ${where}.client.ndots: expected a number`);
+    const family = (typeof client['family'] === 'string' ? client['family'] : 'AF_UNSPEC') as AddressFamily;
+    const opts = { ndots: Math.min(15, ndots), noTldQuery: client['noTldQuery'] === true, singleRequest: false };
+    const runs = RESOLVERS.map((k) => runResolver(k, name, search, opts, server, family));
+    const candidates: { [k: string]: Json } = {};
+    const traces: { [k: string]: Json } = {};
+    runs.forEach((r) => {
+      candidates[r.resolver] = [...r.candidates];
+      traces[r.resolver] = traceSteps(r);
+    });
+    return { ...c, actualCandidatesIfAllFail: candidates, actualTraceAgainstCluster: traces };
+  });
+  return { ...root, cases };
 }

@@ -34,7 +34,7 @@ const TLDS = new Set(
     'us uk de fr nl eu jp cn in ru br au ca ch se no fi dk it es pl cz at be ie nz kr tw hk sg').split(' '),
 );
 
-function inventAddress(name: string, type: 'A' | 'AAAA'): string {
+export function inventAddress(name: string, type: 'A' | 'AAAA'): string {
   const h = sha256(new TextEncoder().encode(name.toLowerCase()));
   if (type === 'A') return formatIPv4((0xc0000200n) | BigInt(1 + ((h[0] ?? 0) % 254)));
   const low = BigInt((h[0] ?? 0) * 256 + (h[1] ?? 0) + 1);

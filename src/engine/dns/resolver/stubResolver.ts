@@ -1,0 +1,169 @@
+// Running a stub resolver's lookup against a DNS server: which packets go out, in order, what
+// each answer is, and where the walk stops (glibc __res_context_search / __res_context_query,
+// musl name_from_dns_search / name_from_dns).
+import { isIP } from '../../shared/ip.ts';
+import type { DnsMessage, RR } from '../coredns/dnsMessage.ts';
+import { domainNameError } from '../coredns/names.ts';
+import type { AddressFamily, ResolverKind, ResolverOptions } from './resolverOptions.ts';
+import { searchCandidates, type Candidate } from './searchCandidates.ts';
+
+export type DnsServer = (qname: string, qtype: string) => DnsMessage;
+
+/** One packet and its reply. */
+export interface SentQuery {
+  readonly qname: string;
+  readonly qtype: 'A' | 'AAAA';
+  readonly rcode: string;
+  readonly answers: readonly RR[];
+  readonly message: DnsMessage;
+}
+
+/** One candidate name: its packets (A and/or AAAA) and what the resolver made of them. */
+export interface ResolverStep {
+  readonly qname: string;
+  readonly queries: readonly SentQuery[];
+  /** 'answer' stops the walk; the others are the resolver's error for this name. */
+  readonly outcome: 'answer' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | 'FAIL' | 'NOT_SENT';
+  /** True when this outcome ended the search walk without an answer. */
+  readonly stopped: boolean;
+  readonly note?: string;
+}
+
+export interface ResolveResult {
+  readonly resolver: ResolverKind;
+  readonly candidates: readonly string[];
+  readonly steps: readonly ResolverStep[];
+  readonly success: boolean;
+  /** Addresses getaddrinfo returns (A then AAAA), empty on failure. */
+  readonly addresses: readonly string[];
+  /** h_errno (glibc) or EAI_* (musl) when it fails. */
+  readonly error?: string;
+}
+
+const qtypesFor = (family: AddressFamily): ('A' | 'AAAA')[] => (family === 'AF_INET' ? ['A'] : family === 'AF_INET6' ? ['AAAA'] : ['A', 'AAAA']);
+
+function send(server: DnsServer, qname: string, family: AddressFamily): SentQuery[] {
+  return qtypesFor(family).map((qtype) => {
+    const m = server(qname, qtype);
+    return { qname, qtype, rcode: m.rcode, answers: m.answer, message: m };
+  });
+}
+
+const addressesOf = (qs: readonly SentQuery[]) => qs.flatMap((q) => q.answers.filter((a) => a.type === q.qtype).map((a) => a.data));
+
+/**
+ * glibc __res_context_query's verdict on the A (+AAAA) replies of one name: success when either
+ * reply is NOERROR with answers; else h_errno from the first reply's rcode (the second's when
+ * the first is NOERROR): NXDOMAIN → HOST_NOT_FOUND, SERVFAIL → TRY_AGAIN, NOERROR → NO_DATA,
+ * anything else → NO_RECOVERY.
+ */
+function glibcVerdict(qs: readonly SentQuery[]): { outcome: ResolverStep['outcome']; herrno: string; continueWalk: boolean } {
+  if (qs.some((q) => q.rcode === 'NOERROR' && q.answers.length > 0)) return { outcome: 'answer', herrno: '', continueWalk: false };
+  const first = qs[0]!;
+  const rcode = first.rcode === 'NOERROR' ? (qs[1]?.rcode ?? 'NOERROR') : first.rcode;
+  switch (rcode) {
+    case 'NXDOMAIN':
+      return { outcome: 'NXDOMAIN', herrno: 'HOST_NOT_FOUND', continueWalk: true };
+    case 'NOERROR':
+      return { outcome: 'NODATA', herrno: 'NO_DATA', continueWalk: true };
+    case 'SERVFAIL':
+      // "try next search element" only when the first reply itself is SERVFAIL (hp->rcode).
+      return { outcome: 'SERVFAIL', herrno: 'TRY_AGAIN', continueWalk: first.rcode === 'SERVFAIL' };
+    default:
+      return { outcome: 'FAIL', herrno: 'NO_RECOVERY', continueWalk: false };
+  }
+}
+
+function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDot: boolean, family: AddressFamily): Omit<ResolveResult, 'resolver' | 'candidates'> {
+  const steps: ResolverStep[] = [];
+  let savedHerrno: string | null = null;
+  let gotNodata = false;
+  let gotServfail = false;
+  let last = 'HOST_NOT_FOUND';
+  let walkDone = false;
+  for (const c of cands) {
+    // "anything else implies that we're done" ends the walk; the as-is attempt after it still runs.
+    if (c.phase === 'search' && walkDone) continue;
+    const invalid = domainNameError(c.fqdn);
+    const qs = invalid ? [] : send(server, c.fqdn, family);
+    // res_mkquery fails on a malformed name: NO_RECOVERY.
+    const v = invalid ? { outcome: 'NOT_SENT' as const, herrno: 'NO_RECOVERY', continueWalk: false } : glibcVerdict(qs);
+    if (v.outcome === 'answer') {
+      steps.push({ qname: c.fqdn, queries: qs, outcome: 'answer', stopped: false });
+      return { steps, success: true, addresses: addressesOf(qs) };
+    }
+    last = v.herrno;
+    steps.push({ qname: c.fqdn, queries: qs, outcome: v.outcome, stopped: c.phase === 'search' && !v.continueWalk, ...(invalid ? { note: `not sent: ${invalid}` } : {}) });
+    if (c.phase === 'as-is-first') {
+      // With a trailing dot the first answer is final, success or not.
+      if (trailingDot) return { steps, success: false, addresses: [], error: v.herrno };
+      savedHerrno = v.herrno;
+    }
+    if (c.phase === 'search') {
+      if (v.outcome === 'NODATA') gotNodata = true;
+      if (v.outcome === 'SERVFAIL' && v.continueWalk) gotServfail = true;
+      if (!v.continueWalk) walkDone = true;
+    }
+  }
+  // "if we did an initial full query, return that query's H_ERRNO … else if we ever got a
+  // nodata, send that back as the reason."
+  const error = savedHerrno ?? (gotNodata ? 'NO_DATA' : gotServfail ? 'TRY_AGAIN' : last);
+  return { steps, success: false, addresses: [], error };
+}
+
+/**
+ * musl name_from_dns: SERVFAIL (or no reply) → EAI_AGAIN and NXDOMAIN → 0 ("try the next
+ * name"), checked reply by reply in A, AAAA order; another rcode → EAI_FAIL; no address →
+ * EAI_NODATA. Only 0 continues the walk.
+ */
+function muslResolve(server: DnsServer, cands: readonly Candidate[], family: AddressFamily): Omit<ResolveResult, 'resolver' | 'candidates'> {
+  const steps: ResolverStep[] = [];
+  for (const c of cands) {
+    const invalid = domainNameError(c.fqdn);
+    if (invalid) {
+      // __res_mkquery returns -1 and name_from_dns returns 0: the name is skipped like NXDOMAIN.
+      steps.push({ qname: c.fqdn, queries: [], outcome: 'NOT_SENT', stopped: false, note: `not sent: ${invalid}` });
+      continue;
+    }
+    const qs = send(server, c.fqdn, family);
+    let verdict: { outcome: ResolverStep['outcome']; eai: string } | null = null;
+    for (const q of qs) {
+      if (q.rcode === 'SERVFAIL') { verdict = { outcome: 'SERVFAIL', eai: 'EAI_AGAIN' }; break; }
+      if (q.rcode === 'NXDOMAIN') { verdict = { outcome: 'NXDOMAIN', eai: '' }; break; }
+      if (q.rcode !== 'NOERROR') { verdict = { outcome: 'FAIL', eai: 'EAI_FAIL' }; break; }
+    }
+    if (verdict?.outcome === 'NXDOMAIN') {
+      steps.push({ qname: c.fqdn, queries: qs, outcome: 'NXDOMAIN', stopped: false });
+      continue;
+    }
+    const addrs = addressesOf(qs);
+    if (!verdict && addrs.length > 0) {
+      steps.push({ qname: c.fqdn, queries: qs, outcome: 'answer', stopped: false });
+      return { steps, success: true, addresses: addrs };
+    }
+    const v = verdict ?? { outcome: 'NODATA' as const, eai: 'EAI_NODATA' };
+    steps.push({ qname: c.fqdn, queries: qs, outcome: v.outcome, stopped: true });
+    return { steps, success: false, addresses: [], error: v.eai };
+  }
+  return { steps, success: false, addresses: [], error: 'EAI_NONAME' };
+}
+
+/**
+ * getaddrinfo(name) inside a Pod: an IP literal needs no DNS; otherwise the resolver walks its
+ * candidates against `server`. (/etc/hosts, consulted first by both, is not modelled here.)
+ */
+export function runResolver(
+  kind: ResolverKind,
+  name: string,
+  search: readonly string[],
+  opts: ResolverOptions,
+  server: DnsServer,
+  family: AddressFamily = 'AF_UNSPEC',
+): ResolveResult {
+  if (isIP(name)) return { resolver: kind, candidates: [], steps: [], success: true, addresses: [name] };
+  const list = searchCandidates(kind, name, search, opts);
+  const candidates = list.candidates.map((c) => c.fqdn);
+  if (list.error) return { resolver: kind, candidates, steps: [], success: false, addresses: [], error: list.error };
+  const r = kind === 'glibc' ? glibcResolve(server, list.candidates, list.trailingDot, family) : muslResolve(server, list.candidates, family);
+  return { resolver: kind, candidates, ...r };
+}
