@@ -101,6 +101,8 @@ export function endpointsByServicePort(
 export function endpointWithoutNodeNameWarnings(slices: readonly KubeObject[]): string[] {
   const out: string[] = [];
   for (const s of slices) {
+    // The API server's own endpoints (default/kubernetes) are host addresses, never node-local pods.
+    if ((s.metadata.namespace ?? 'default') === 'default' && s.metadata.labels?.[LABEL_SERVICE_NAME] === 'kubernetes') continue;
     const eps = Array.isArray(s.endpoints) ? (s.endpoints as Record<string, unknown>[]) : [];
     eps.forEach((ep, i) => {
       if (ep && typeof ep.nodeName !== 'string') {

@@ -33,5 +33,5 @@ export function buildProxyModel(input: ClusterSnapshot | readonly KubeObject[], 
     }
   }
   servicePorts.sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : a.service.protocol < b.service.protocol ? -1 : 1));
-  return { config, servicePorts, warnings };
+  return { config, servicePorts, warnings: [...new Set(warnings)] };
 }
