@@ -165,6 +165,7 @@ spec:
   nodeName: n1
   containers:
   - name: app
+    image: example/app
     env:
     - {name: DB_URL, value: "postgres://$(DB_SERVICE_HOST):$(DB_SERVICE_PORT_PG)/x"}
     - {name: NODE_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}

@@ -6,6 +6,8 @@ import { withEchoBackends } from './echoHarness.ts';
 import { buildIngressServers } from './ingressServers.ts';
 import { routeIngressRequest, type IngressRequest } from './routeIngressRequest.ts';
 import { validateIngress } from './validateIngress.ts';
+import { parse } from 'yaml';
+import type { KubeObject } from '../cluster/objects.ts';
 import { ingressSpecOf } from './ingressSpec.ts';
 
 const svc = (name: string, ns = 'default', portName?: string) => `
@@ -144,7 +146,8 @@ spec: {controller: ${controller}}
 });
 
 describe('validateIngress', () => {
-  const spec = (s: string) => ingressSpecOf(buildCluster([{ name: 'v.yaml', text: `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: v}\nspec: ${s}` }]).objects[0]!.object);
+  // parsed directly: the cluster pipeline may itself reject invalid Ingresses before routing sees them
+  const spec = (s: string) => ingressSpecOf(parse(`apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: v}\nspec: ${s}`) as KubeObject);
   const be = '{service: {name: api, port: {number: 80}}}';
   const cases: [string, string, RegExp | null][] = [
     ['ok', `{defaultBackend: ${be}}`, null],

@@ -71,12 +71,12 @@ function tlsFor(t: IngressServers, host: string): { secretName?: string; ingress
 }
 
 /** The controller's front door: its Service address and the Pods behind it, if the files have them. */
-function controllerFrontDoor(s: ClusterSnapshot, ctl: IngressControllerConfig): { service: string; address: string; pods: string[] } {
+function controllerFrontDoor(s: ClusterSnapshot, ctl: IngressControllerConfig): { service: string; address: string; pods: string[]; modeled: boolean } {
   const svc: KubeObject | undefined = objectsOfKind(s, 'Service').find(
     (o) => (o.object.metadata.namespace ?? 'default') === ctl.namespace && o.object.metadata.name === ctl.serviceName,
   )?.object;
   const key = `${ctl.namespace}/${ctl.serviceName}`;
-  if (!svc) return { service: key, address: '<ingress address>', pods: [] };
+  if (!svc) return { service: key, address: '<ingress address>', pods: [], modeled: false };
   const lb = svc.status?.loadBalancer?.ingress?.[0];
   const address = lb?.ip ?? lb?.hostname ?? svc.spec?.externalIPs?.[0] ?? svc.spec?.clusterIP ?? '<ingress address>';
   const pods: string[] = [];
@@ -84,7 +84,7 @@ function controllerFrontDoor(s: ClusterSnapshot, ctl: IngressControllerConfig): 
     if ((slice.metadata.namespace ?? 'default') !== ctl.namespace || slice.metadata.labels?.['kubernetes.io/service-name'] !== ctl.serviceName) continue;
     for (const ep of (slice.endpoints ?? []) as { targetRef?: { name?: string } }[]) if (ep.targetRef?.name) pods.push(ep.targetRef.name);
   }
-  return { service: key, address, pods };
+  return { service: key, address, pods, modeled: true };
 }
 
 export function routeIngressRequest(s: ClusterSnapshot, req: IngressRequest, opts: IngressRouteOptions = {}): IngressRoute {
@@ -142,7 +142,9 @@ export function routeIngressRequest(s: ClusterSnapshot, req: IngressRequest, opt
       from: 'client',
       to: `${door.address}:${port}`,
       via: `Service ${door.service} (kube-proxy DNAT to a controller Pod)`,
-      detail: `TCP to the ingress address; kube-proxy sees only IP:port and picks controller Pod ${ctlPod}`,
+      detail:
+        `TCP to the ingress address; kube-proxy sees only IP:port and picks controller Pod ${ctlPod}` +
+        (door.modeled ? '' : ` (the controller's Service is not in the files: the lab assumes ingress-nginx as its Helm chart installs it)`),
     },
   ];
   if (picks[0]) {
