@@ -98,7 +98,15 @@ function flowsOf(o: JsonObject, file: string, where: string): JsonObject[] {
   return asArray(o.packetFlows, file, `${where}packetFlows`).map((f, i) => asObject(f, file, `${where}packetFlows[${i}]`));
 }
 
+/** Called with each group of flows and the node state (restore text) they are traced through. */
+export type FlowSink = (flows: JsonObject[], stateText: string, config: JsonObject) => void;
+
 export function fill(input: unknown, file: string): unknown {
+  return syncVector(input, file, fillPacketFlows);
+}
+
+/** Fills every rule twin of a vector document and hands each flow group to `onFlows`. */
+export function syncVector(input: unknown, file: string, onFlows: FlowSink): JsonObject {
   const doc = structuredClone(asObject(input, file, 'document')) as JsonObject;
   if (doc.probabilityN !== undefined) {
     const ns = asArray(doc.probabilityN, file, 'probabilityN');
@@ -113,7 +121,7 @@ export function fill(input: unknown, file: string): unknown {
   const cfgJson = asObject(doc.config, file, 'config');
   const config = proxierConfigFromVector(cfgJson, file);
   if (typeof doc.iptablesRestoreInput === 'string') {
-    fillPacketFlows(flowsOf(doc, file, ''), doc.iptablesRestoreInput, cfgJson);
+    onFlows(flowsOf(doc, file, ''), doc.iptablesRestoreInput, cfgJson);
     return doc;
   }
   if (typeof doc.manifests !== 'string') throw new CliError(`${file}: manifests: expected a YAML string`);
@@ -123,7 +131,7 @@ export function fill(input: unknown, file: string): unknown {
   const restore = renderRestore(rs);
   doc.actualIptablesSave = conformanceSave(restore);
   let state = nodeStateAfterFirstSync(rs, restore);
-  fillPacketFlows(flowsOf(doc, file, ''), state, cfgJson);
+  onFlows(flowsOf(doc, file, ''), state, cfgJson);
   const followUps = doc.followUp === undefined || doc.followUp === null ? [] : asArray(doc.followUp, file, 'followUp');
   followUps.forEach((raw, j) => {
     const fu = asObject(raw, file, `followUp[${j}]`);
@@ -139,7 +147,7 @@ export function fill(input: unknown, file: string): unknown {
     const partial = renderRestore(nextRs, { existingNatChains, unchangedServicePorts: unchangedServicePorts(model, next) });
     state = applyRestoreNoflush(state, partial);
     model = next;
-    fillPacketFlows(flowsOf(fu, file, `followUp[${j}].`), state, cfgJson);
+    onFlows(flowsOf(fu, file, `followUp[${j}].`), state, cfgJson);
   });
   return doc;
 }
