@@ -1,0 +1,57 @@
+// Taint-based eviction inputs: DefaultTolerationSeconds admission
+// (plugin/pkg/admission/defaulttolerationseconds/admission.go) and the taint-eviction
+// controller's getMinTolerationTime (pkg/controller/tainteviction/taint_eviction.go).
+import type { Toleration } from './types.ts';
+
+export const TAINT_NODE_NOT_READY = 'node.kubernetes.io/not-ready';
+export const TAINT_NODE_UNREACHABLE = 'node.kubernetes.io/unreachable';
+/** --default-not-ready-toleration-seconds and --default-unreachable-toleration-seconds. */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+/** node-monitor-grace-period since v1.32 (40 s before). */
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** Toleration.ToleratesTaint (core/v1 toleration.go). */
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  const op = t.operator ?? 'Equal';
+  if (op === 'Exists') return true;
+  return (t.value ?? '') === (taint.value ?? '');
+}
+
+/** The admission plugin adds 300 s tolerations for not-ready and unreachable unless some toleration already covers them. */
+export function withDefaultTolerations(tolerations: readonly Toleration[] = []): Toleration[] {
+  const out = [...tolerations];
+  for (const key of [TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE]) {
+    const taint: Taint = { key, effect: 'NoExecute' };
+    if (!tolerations.some((t) => toleratesTaint(t, taint))) {
+      out.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+    }
+  }
+  return out;
+}
+
+/**
+ * How long the pod may stay on a node with these NoExecute taints: 0 when one is not tolerated
+ * (evict now), Infinity when every matching toleration has no tolerationSeconds, else the
+ * smallest tolerationSeconds (≤ 0 means now).
+ */
+export function minTolerationMs(tolerations: readonly Toleration[], taints: readonly Taint[]): number {
+  let min = Infinity;
+  for (const taint of taints) {
+    if (taint.effect !== 'NoExecute') continue;
+    const matching = tolerations.filter((t) => toleratesTaint(t, taint));
+    if (matching.length === 0) return 0;
+    for (const t of matching) {
+      if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;
+      min = Math.min(min, Math.max(0, t.tolerationSeconds) * 1000);
+    }
+  }
+  return min;
+}
