@@ -34,7 +34,6 @@ export function validateObject(p: ParsedObject): Reporter {
   }
   if (info.config) return r;
   validateObjectMeta(r, info.namespaced);
-  if (r.hasErrors) return r;
   BY_KIND[p.object.kind]?.(r);
   return r;
 }
