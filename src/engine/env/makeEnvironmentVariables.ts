@@ -2,6 +2,7 @@
 // kubelet: pkg/kubelet/kubelet_pods.go makeEnvironmentVariables (v1.33–v1.35).
 import type { KubeObject } from '../cluster/objects.ts';
 import { containerResourceRuntimeValue, EnvResolveError, podFieldSelectorRuntimeValue, type PodRuntimeInfo } from './downwardApi.ts';
+import { readContainerEnvSpec, type ContainerEnvSpec } from './containerEnvSpec.ts';
 import { expand, mappingFuncFor } from './expand.ts';
 import { getServiceEnvVars, type EnvVar, type ServiceForEnv } from './serviceEnvVars.ts';
 
@@ -47,23 +48,6 @@ export interface EnvContext {
   readonly relaxedEnvironmentVariableValidation?: boolean;
 }
 
-interface EnvVarSpec {
-  name: string;
-  value?: string;
-  valueFrom?: {
-    fieldRef?: { fieldPath: string };
-    resourceFieldRef?: { resource: string; divisor?: unknown; containerName?: string };
-    configMapKeyRef?: { name: string; key: string; optional?: boolean };
-    secretKeyRef?: { name: string; key: string; optional?: boolean };
-  };
-}
-
-interface EnvFromSpec {
-  prefix?: string;
-  configMapRef?: { name: string; optional?: boolean };
-  secretRef?: { name: string; optional?: boolean };
-}
-
 // validation.go IsEnvVarName (strict, before KEP-4369): [-._a-zA-Z][-._a-zA-Z0-9]*
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
@@ -88,9 +72,9 @@ function decodeBase64(s: string): string {
 }
 
 /** core/v1 defaults: a request left unset takes the limit; the kubelet then fills unset limits from allocatable. */
-function defaultedResources(container: { resources?: { limits?: Record<string, unknown>; requests?: Record<string, unknown> } }, allocatable: Record<string, unknown>) {
-  const limits = { ...(container.resources?.limits ?? {}) };
-  const requests = { ...limits, ...(container.resources?.requests ?? {}) };
+function defaultedResources(container: Pick<ContainerEnvSpec, 'resources'>, allocatable: Record<string, unknown>) {
+  const limits = { ...(container.resources.limits ?? {}) };
+  const requests = { ...limits, ...(container.resources.requests ?? {}) };
   // kubelet_resources.go defaultPodLimitsForDownwardAPI → MergeContainerResourceLimits (cpu, memory, ephemeral-storage)
   for (const r of ['cpu', 'memory', 'ephemeral-storage']) {
     if (limits[r] === undefined && allocatable[r] !== undefined) limits[r] = allocatable[r];
@@ -108,13 +92,16 @@ function defaultedResources(container: { resources?: { limits?: Record<string, u
 export function makeEnvironmentVariables(pod: KubeObject, containerName: string, ctx: EnvContext): EnvResult {
   const events: KubeletEvent[] = [];
   const ns = pod.metadata.namespace ?? 'default';
-  const spec = pod.spec ?? {};
-  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])] as {
-    name: string;
-    env?: EnvVarSpec[];
-    envFrom?: EnvFromSpec[];
-    resources?: { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
-  }[];
+  const spec = (pod.spec && typeof pod.spec === 'object' ? pod.spec : {}) as Record<string, unknown>;
+  let containers: ContainerEnvSpec[];
+  try {
+    containers = (['initContainers', 'containers', 'ephemeralContainers'] as const).flatMap((k) =>
+      (Array.isArray(spec[k]) ? (spec[k] as unknown[]) : []).map((c, i) => readContainerEnvSpec(c, `spec.${k}[${i}]`)),
+    );
+  } catch (e) {
+    if (e instanceof EnvResolveError) return { ok: false, reason: 'CreateContainerConfigError', message: e.message, events };
+    throw e;
+  }
   const container = containers.find((c) => c.name === containerName);
   if (!container) return { ok: false, reason: 'CreateContainerConfigError', message: `container ${JSON.stringify(containerName)} not found in pod ${ns}/${pod.metadata.name}`, events };
 
@@ -137,7 +124,7 @@ export function makeEnvironmentVariables(pod: KubeObject, containerName: string,
   const notFound = (kind: 'ConfigMap' | 'Secret', name: string) => `${kind === 'ConfigMap' ? 'configmap' : 'secret'} "${name}" not found`;
 
   try {
-    for (const ef of container.envFrom ?? []) {
+    for (const ef of container.envFrom) {
       const ref = ef.configMapRef ?? ef.secretRef;
       if (!ref) continue;
       const kind = ef.configMapRef ? 'ConfigMap' : 'Secret';
@@ -167,7 +154,7 @@ export function makeEnvironmentVariables(pod: KubeObject, containerName: string,
     }
 
     const mapping = mappingFuncFor(tmpEnv, serviceEnv);
-    for (const ev of container.env ?? []) {
+    for (const ev of container.env) {
       let runtimeVal = ev.value ?? '';
       let source: EnvSource = { kind: 'env' };
       if (runtimeVal !== '') {
