@@ -33,6 +33,8 @@ export function bindPods(state: ClusterState, nodes: readonly KubeObject[], sett
 
   // The user's pre-bound Pods are on their nodes before the scheduler places anything else.
   const toSettle: KubeObject[] = [];
+  const systemFirst = [...pods.filter((p) => !p.source), ...pods.filter((p) => p.source)];
+  const order = new Map(systemFirst.map((p, i) => [p.object, i]));
   for (const p of pods) {
     const pod = p.object;
     const nodeName: string | undefined = pod.spec?.nodeName;
@@ -49,7 +51,9 @@ export function bindPods(state: ClusterState, nodes: readonly KubeObject[], sett
     scheduler.assume(pod, nodeName);
     toSettle.push(pod);
   }
-  for (const p of pods) {
+  // Cluster add-ons (objects the lab made, not the user) were running before the user applied
+  // anything, so they are scheduled first and get each node's first Pod IPs.
+  for (const p of systemFirst) {
     const pod = p.object;
     if (pod.spec?.nodeName || pod.status?.phase) continue;
     const res = scheduler.schedule(pod);
@@ -62,6 +66,7 @@ export function bindPods(state: ClusterState, nodes: readonly KubeObject[], sett
     state.event('Normal', 'Scheduled', p.key, 'default-scheduler', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${res.nodeName}`);
     toSettle.push(pod);
   }
+  toSettle.sort((a, b) => Number(order.get(a)) - Number(order.get(b)));
   for (const pod of toSettle) {
     const node = nodeByName.get(pod.spec.nodeName)!;
     const hostIPs = hostIPsOf(node);

@@ -3,7 +3,9 @@
 // framework/plugins: NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit
 // filters; NodeResourcesFit LeastAllocated and NodeResourcesBalancedAllocation scores;
 // framework/types.go FitError.Error for the FailedScheduling message; DefaultPreemption's
-// PostFilter message). Not modelled: PodTopologySpread, InterPodAffinity, volumes, preemption
+// PostFilter message; PodTopologySpread scoring with the system default constraint on
+// kubernetes.io/hostname, maxSkew 3, ScheduleAnyway, so replicas spread over nodes).
+// Not modelled: the zone default constraint, InterPodAffinity, volumes, preemption
 // itself (all lab Pods share one priority, so there are never victims). Ties between equally
 // scored nodes go to the first by name (upstream picks one at random).
 import type { KubeObject } from '../objects.ts';
@@ -22,6 +24,8 @@ interface NodeInfo {
   nonZeroRequested: Requests;
   pods: number;
   readonly hostPorts: Set<string>;
+  /** Pods per controller (ownerReference uid): the "matching pods" of the default spread constraint. */
+  readonly byOwner: Map<string, number>;
 }
 
 /** A filter verdict: the reasons, and whether preemption could help (Unschedulable) or not (UnschedulableAndUnresolvable). */
@@ -33,6 +37,10 @@ interface Rejection {
 export type ScheduleResult = { readonly nodeName: string } | { readonly nodeName?: undefined; readonly message: string };
 
 const MAX_NODE_SCORE = 100;
+/** Plugin weights in the default profile: PodTopologySpread 2 (the resource scores are weight 1). */
+const SPREAD_WEIGHT = 2;
+/** pkg/scheduler/framework/plugins/podtopologyspread systemDefaultConstraints: hostname, maxSkew 3. */
+const DEFAULT_SPREAD_MAX_SKEW = 3;
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
@@ -50,7 +58,7 @@ export class Scheduler {
   constructor(nodes: readonly KubeObject[]) {
     this.nodes = nodes.map((node) => ({
       node, name: node.metadata.name, allocatable: nodeAllocatable(node),
-      requested: { cpu: 0, memory: 0, other: {} }, nonZeroRequested: { cpu: 0, memory: 0, other: {} }, pods: 0, hostPorts: new Set<string>(),
+      requested: { cpu: 0, memory: 0, other: {} }, nonZeroRequested: { cpu: 0, memory: 0, other: {} }, pods: 0, hostPorts: new Set<string>(), byOwner: new Map<string, number>(),
     }));
     for (const n of this.nodes) this.byName.set(n.name, n);
   }
@@ -69,6 +77,8 @@ export class Scheduler {
     ni.nonZeroRequested = { cpu: ni.nonZeroRequested.cpu + nz.cpu, memory: ni.nonZeroRequested.memory + nz.memory, other: {} };
     ni.pods++;
     for (const hp of hostPortsOf(pod)) ni.hostPorts.add(hp);
+    const owner = ownerOf(pod);
+    if (owner) ni.byOwner.set(owner, (ni.byOwner.get(owner) ?? 0) + 1);
   }
 
   /**
@@ -131,6 +141,20 @@ export class Scheduler {
     return leastScore + Math.trunc((1 - std) * MAX_NODE_SCORE);
   }
 
+  /**
+   * PodTopologySpread Score + NormalizeScore for the system default hostname constraint:
+   * raw = round(count × ln(nodes + 2) + maxSkew − 1), then 100 × (max + min − raw) / max.
+   */
+  private spreadScores(pod: KubeObject, feasible: readonly NodeInfo[]): number[] {
+    const owner = ownerOf(pod);
+    if (!owner) return feasible.map(() => 0);
+    const weight = Math.log(this.nodes.length + 2);
+    const raw = feasible.map((ni) => Math.round((ni.byOwner.get(owner) ?? 0) * weight + (DEFAULT_SPREAD_MAX_SKEW - 1)));
+    const max = Math.max(...raw);
+    const min = Math.min(...raw);
+    return raw.map((r) => (max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - r)) / max)));
+  }
+
   /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore (50% − nodes/125, at least 5%, at least 100 nodes). */
   private numFeasibleNodesToFind(): number {
     const n = this.nodes.length;
@@ -159,10 +183,11 @@ export class Scheduler {
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % n;
     if (feasible.length === 0) return { message: fitErrorMessage(n, rejections, pod.spec?.preemptionPolicy === 'Never') };
+    const spread = this.spreadScores(pod, feasible);
     let best = feasible[0]!;
     let bestScore = -1;
-    for (const ni of feasible) {
-      const s = this.score(nonZero, ni);
+    for (const [i, ni] of feasible.entries()) {
+      const s = this.score(nonZero, ni) + SPREAD_WEIGHT * (spread[i] ?? 0);
       if (s > bestScore || (s === bestScore && ni.name < best.name)) {
         best = ni;
         bestScore = s;
@@ -171,6 +196,11 @@ export class Scheduler {
     this.assume(pod, best.name);
     return { nodeName: best.name };
   }
+}
+
+function ownerOf(pod: KubeObject): string | undefined {
+  const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+  return ref ? `${ref.kind}/${ref.uid ?? ref.name}` : undefined;
 }
 
 function addOther(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
