@@ -14,7 +14,7 @@ export {
   type IngressControllerConfig,
 } from './ingressClass.ts';
 export { buildIngressServers, CATCH_ALL, type IngressServers, type IngressServer, type IngressLocation, type IngressView } from './ingressServers.ts';
-export { resolveServiceBackend, type BackendEndpoint, type BackendPort, type ResolvedBackend } from './resolveBackend.ts';
+export { resolveServiceBackend, indexBackends, type BackendIndex, type BackendEndpoint, type BackendPort, type ResolvedBackend } from './resolveBackend.ts';
 export { routeIngressRequest, type IngressRequest, type IngressRoute, type IngressHop, type IngressRouteOptions, type MatchedBy } from './routeIngressRequest.ts';
 export { withEchoBackends, ECHO_PORT, type EchoHarnessSetup } from './echoHarness.ts';
 export { compareL4L7, type L4L7Row } from './compareL4L7.ts';

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../shared/diagnostics.ts';
 import { classifyIngress, DEFAULT_CONTROLLER, ingressClasses, type ClassDecision, type IngressControllerConfig } from './ingressClass.ts';
 import { ingressSpecOf, type IngressBackend, type IngressSpec } from './ingressSpec.ts';
 import type { PathType } from './pathMatch.ts';
+import { indexBackends, type BackendIndex } from './resolveBackend.ts';
 import { validateIngress } from './validateIngress.ts';
 
 /** The server name nginx uses for "any other host" (also where host-less rules go). */
@@ -40,6 +41,8 @@ export interface IngressServers {
   readonly ingresses: readonly IngressView[];
   /** TLS host → the Secret and Ingress that configure it. */
   readonly tls: ReadonlyMap<string, { readonly secretName?: string; readonly ingress: string }>;
+  /** Services and EndpointSlices by name, so a request resolves its backend without a scan. */
+  readonly backends: BackendIndex;
 }
 
 export function buildIngressServers(s: ClusterSnapshot, ctl: IngressControllerConfig = DEFAULT_CONTROLLER): IngressServers {
@@ -82,5 +85,5 @@ export function buildIngressServers(s: ClusterSnapshot, ctl: IngressControllerCo
       for (const h of hosts) if (!tls.has(h)) tls.set(h, { secretName: t.secretName, ingress: key });
     }
   }
-  return { servers, ingresses: views, tls };
+  return { servers, ingresses: views, tls, backends: indexBackends(s) };
 }

@@ -34,12 +34,30 @@ interface ServicePortSpec {
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-function findService(s: ClusterSnapshot, ns: string, name: string): KubeObject | undefined {
-  return objectsOfKind(s, 'Service').find((o) => o.object.metadata.name === name && (o.object.metadata.namespace ?? 'default') === ns)?.object;
+/** Services and EndpointSlices by `namespace/name` (slices by their Service), built once per snapshot. */
+export interface BackendIndex {
+  readonly services: ReadonlyMap<string, KubeObject>;
+  readonly slices: ReadonlyMap<string, readonly KubeObject[]>;
 }
 
-export function resolveServiceBackend(s: ClusterSnapshot, ns: string, b: IngressServiceBackend): ResolvedBackend {
-  const svc = findService(s, ns, b.name);
+export function indexBackends(s: ClusterSnapshot): BackendIndex {
+  const services = new Map<string, KubeObject>();
+  const slices = new Map<string, KubeObject[]>();
+  for (const { object: o } of objectsOfKind(s, 'Service')) services.set(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, o);
+  for (const { object: o } of objectsOfKind(s, 'EndpointSlice')) {
+    const svc = o.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (!svc) continue;
+    const k = `${o.metadata.namespace ?? 'default'}/${svc}`;
+    const l = slices.get(k);
+    if (l) l.push(o);
+    else slices.set(k, [o]);
+  }
+  return { services, slices };
+}
+
+export function resolveServiceBackend(s: ClusterSnapshot | BackendIndex, ns: string, b: IngressServiceBackend): ResolvedBackend {
+  const index = 'services' in s ? s : indexBackends(s);
+  const svc = index.services.get(`${ns}/${b.name}`);
   const ports: ServicePortSpec[] = Array.isArray(svc?.spec?.ports) ? svc.spec.ports : [];
   const sp = b.port.name !== undefined ? ports.find((p) => p.name === b.port.name) : ports.find((p) => p.port === b.port.number);
   const port: BackendPort = b.port.name !== undefined ? { name: b.port.name, resolvesTo: sp ? sp.port : null } : (b.port.number ?? 0);
@@ -52,8 +70,7 @@ export function resolveServiceBackend(s: ClusterSnapshot, ns: string, b: Ingress
   }
   const endpoints: BackendEndpoint[] = [];
   const seen = new Set<string>();
-  for (const { object: slice } of objectsOfKind(s, 'EndpointSlice')) {
-    if ((slice.metadata.namespace ?? 'default') !== ns || slice.metadata.labels?.[SERVICE_NAME_LABEL] !== b.name) continue;
+  for (const slice of index.slices.get(`${ns}/${b.name}`) ?? []) {
     const slicePorts = (Array.isArray(slice.ports) ? slice.ports : []) as { name?: string; port?: number }[];
     // The slice port has the Service port's name ("" when unnamed).
     const spPort = slicePorts.find((p) => (p.name ?? '') === (sp.name ?? ''));

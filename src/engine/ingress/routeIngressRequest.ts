@@ -1,6 +1,6 @@
 // An HTTP request from outside the cluster, routed as the lab's ingress controller routes it:
 // L4 to the controller Pod (through its Service), then L7 by Host and path to a backend Pod.
-import { objectsOfKind, type ClusterSnapshot, type KubeObject } from '../cluster/objects.ts';
+import type { ClusterSnapshot, KubeObject } from '../cluster/objects.ts';
 import { hostMatches, normalizeHost } from './hostMatch.ts';
 import { DEFAULT_CONTROLLER, type IngressControllerConfig } from './ingressClass.ts';
 import { buildIngressServers, CATCH_ALL, type IngressServer, type IngressServers } from './ingressServers.ts';
@@ -71,17 +71,14 @@ function tlsFor(t: IngressServers, host: string): { secretName?: string; ingress
 }
 
 /** The controller's front door: its Service address and the Pods behind it, if the files have them. */
-function controllerFrontDoor(s: ClusterSnapshot, ctl: IngressControllerConfig): { service: string; address: string; pods: string[]; modeled: boolean } {
-  const svc: KubeObject | undefined = objectsOfKind(s, 'Service').find(
-    (o) => (o.object.metadata.namespace ?? 'default') === ctl.namespace && o.object.metadata.name === ctl.serviceName,
-  )?.object;
+function controllerFrontDoor(t: IngressServers, ctl: IngressControllerConfig): { service: string; address: string; pods: string[]; modeled: boolean } {
   const key = `${ctl.namespace}/${ctl.serviceName}`;
+  const svc: KubeObject | undefined = t.backends.services.get(key);
   if (!svc) return { service: key, address: '<ingress address>', pods: [], modeled: false };
   const lb = svc.status?.loadBalancer?.ingress?.[0];
   const address = lb?.ip ?? lb?.hostname ?? svc.spec?.externalIPs?.[0] ?? svc.spec?.clusterIP ?? '<ingress address>';
   const pods: string[] = [];
-  for (const { object: slice } of objectsOfKind(s, 'EndpointSlice')) {
-    if ((slice.metadata.namespace ?? 'default') !== ctl.namespace || slice.metadata.labels?.['kubernetes.io/service-name'] !== ctl.serviceName) continue;
+  for (const slice of t.backends.slices.get(key) ?? []) {
     for (const ep of (slice.endpoints ?? []) as { targetRef?: { name?: string } }[]) if (ep.targetRef?.name) pods.push(ep.targetRef.name);
   }
   return { service: key, address, pods, modeled: true };
@@ -122,7 +119,7 @@ export function routeIngressRequest(s: ClusterSnapshot, req: IngressRequest, opt
     reason = 'a resource backend: ingress-nginx serves only Service backends';
   } else {
     const ns = chosen.ingress.split('/')[0] ?? 'default';
-    backend = resolveServiceBackend(s, ns, chosen.backend.service);
+    backend = resolveServiceBackend(t.backends, ns, chosen.backend.service);
     status = backend.problem ? 503 : 200;
     reason = backend.problem ? `${backend.problem}: ingress-nginx answers 503` : `routed by ${matchedBy === 'rule' ? `rule ${loc?.pathType} ${loc?.path}` : 'defaultBackend'} of Ingress ${chosen.ingress}`;
   }
@@ -133,7 +130,7 @@ export function routeIngressRequest(s: ClusterSnapshot, req: IngressRequest, opt
   const picks = eps.length > 0 ? Array.from({ length: count }, (_, i) => eps[i % eps.length]!) : [];
   const distinctPods = new Set(picks.map((p) => p.pod ?? `${p.ip}:${p.port}`)).size;
 
-  const door = controllerFrontDoor(s, ctl);
+  const door = controllerFrontDoor(t, ctl);
   const port = scheme === 'https' ? 443 : 80;
   const ctlPod = door.pods[0] ?? `${ctl.namespace}/<${ctl.serviceName} pod>`;
   const hops: IngressHop[] = [
