@@ -5,7 +5,7 @@ import { kubeadmCorefile, type DnsClusterState } from '../../../engine/dns/cored
 import { ClusterDNS } from '../../../engine/dns/coredns/serveDNS.ts';
 import { inventAddress, upstreamLookup, type UpstreamModel, type UpstreamRecord } from '../../../engine/dns/coredns/upstream.ts';
 import type { AddressFamily, ResolverKind } from '../../../engine/dns/resolver/resolverOptions.ts';
-import { runResolver, type DnsServer, type ResolveResult } from '../../../engine/dns/resolver/stubResolver.ts';
+import { qtypesFor, runResolver, type DnsServer, type ResolveResult } from '../../../engine/dns/resolver/stubResolver.ts';
 import { CliError } from '../../io.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 
@@ -71,7 +71,7 @@ export function fill(doc: unknown, file: string): unknown {
     if (typeof ndots !== 'number') throw new CliError(`${file}: ${where}.client.ndots: expected a number`);
     const family = (typeof client['family'] === 'string' ? client['family'] : 'AF_UNSPEC') as AddressFamily;
     const opts = { ndots: Math.min(15, ndots), noTldQuery: client['noTldQuery'] === true, singleRequest: false };
-    const runs = RESOLVERS.map((k) => runResolver(k, name, search, opts, server, family));
+    const runs = RESOLVERS.map((k) => runResolver(k, name, search, opts, server, qtypesFor(family)));
     const candidates: { [k: string]: Json } = {};
     const traces: { [k: string]: Json } = {};
     runs.forEach((r) => {

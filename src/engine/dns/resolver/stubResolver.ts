@@ -12,7 +12,7 @@ export type DnsServer = (qname: string, qtype: string) => DnsMessage;
 /** One packet and its reply. */
 export interface SentQuery {
   readonly qname: string;
-  readonly qtype: 'A' | 'AAAA';
+  readonly qtype: string;
   readonly rcode: string;
   readonly answers: readonly RR[];
   readonly message: DnsMessage;
@@ -34,16 +34,17 @@ export interface ResolveResult {
   readonly candidates: readonly string[];
   readonly steps: readonly ResolverStep[];
   readonly success: boolean;
-  /** Addresses getaddrinfo returns (A then AAAA), empty on failure. */
+  /** The rdata of the answers of the asked types (getaddrinfo: addresses, A then AAAA); empty on failure. */
   readonly addresses: readonly string[];
   /** h_errno (glibc) or EAI_* (musl) when it fails. */
   readonly error?: string;
 }
 
-const qtypesFor = (family: AddressFamily): ('A' | 'AAAA')[] => (family === 'AF_INET' ? ['A'] : family === 'AF_INET6' ? ['AAAA'] : ['A', 'AAAA']);
+/** getaddrinfo's packets per name: AF_UNSPEC sends A and AAAA (A first). */
+export const qtypesFor = (family: AddressFamily): ('A' | 'AAAA')[] => (family === 'AF_INET' ? ['A'] : family === 'AF_INET6' ? ['AAAA'] : ['A', 'AAAA']);
 
-function send(server: DnsServer, qname: string, family: AddressFamily): SentQuery[] {
-  return qtypesFor(family).map((qtype) => {
+function send(server: DnsServer, qname: string, qtypes: readonly string[]): SentQuery[] {
+  return qtypes.map((qtype) => {
     const m = server(qname, qtype);
     return { qname, qtype, rcode: m.rcode, answers: m.answer, message: m };
   });
@@ -74,7 +75,7 @@ function glibcVerdict(qs: readonly SentQuery[]): { outcome: ResolverStep['outcom
   }
 }
 
-function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDot: boolean, family: AddressFamily): Omit<ResolveResult, 'resolver' | 'candidates'> {
+function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDot: boolean, qtypes: readonly string[]): Omit<ResolveResult, 'resolver' | 'candidates'> {
   const steps: ResolverStep[] = [];
   let savedHerrno: string | null = null;
   let gotNodata = false;
@@ -85,7 +86,7 @@ function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDo
     // "anything else implies that we're done" ends the walk; the as-is attempt after it still runs.
     if (c.phase === 'search' && walkDone) continue;
     const invalid = domainNameError(c.fqdn);
-    const qs = invalid ? [] : send(server, c.fqdn, family);
+    const qs = invalid ? [] : send(server, c.fqdn, qtypes);
     // res_mkquery fails on a malformed name: NO_RECOVERY.
     const v = invalid ? { outcome: 'NOT_SENT' as const, herrno: 'NO_RECOVERY', continueWalk: false } : glibcVerdict(qs);
     if (v.outcome === 'answer') {
@@ -116,7 +117,7 @@ function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDo
  * name"), checked reply by reply in A, AAAA order; another rcode → EAI_FAIL; no address →
  * EAI_NODATA. Only 0 continues the walk.
  */
-function muslResolve(server: DnsServer, cands: readonly Candidate[], family: AddressFamily): Omit<ResolveResult, 'resolver' | 'candidates'> {
+function muslResolve(server: DnsServer, cands: readonly Candidate[], qtypes: readonly string[]): Omit<ResolveResult, 'resolver' | 'candidates'> {
   const steps: ResolverStep[] = [];
   for (const c of cands) {
     const invalid = domainNameError(c.fqdn);
@@ -125,7 +126,7 @@ function muslResolve(server: DnsServer, cands: readonly Candidate[], family: Add
       steps.push({ qname: c.fqdn, queries: [], outcome: 'NOT_SENT', stopped: false, note: `not sent: ${invalid}` });
       continue;
     }
-    const qs = send(server, c.fqdn, family);
+    const qs = send(server, c.fqdn, qtypes);
     let verdict: { outcome: ResolverStep['outcome']; eai: string } | null = null;
     for (const q of qs) {
       if (q.rcode === 'SERVFAIL') { verdict = { outcome: 'SERVFAIL', eai: 'EAI_AGAIN' }; break; }
@@ -149,7 +150,8 @@ function muslResolve(server: DnsServer, cands: readonly Candidate[], family: Add
 }
 
 /**
- * getaddrinfo(name) inside a Pod: an IP literal needs no DNS; otherwise the resolver walks its
+ * A lookup inside a Pod: getaddrinfo (qtypes A/AAAA per the address family) or res_search (one
+ * other type). An IP literal needs no DNS for getaddrinfo; otherwise the resolver walks its
  * candidates against `server`. (/etc/hosts, consulted first by both, is not modelled here.)
  */
 export function runResolver(
@@ -158,12 +160,12 @@ export function runResolver(
   search: readonly string[],
   opts: ResolverOptions,
   server: DnsServer,
-  family: AddressFamily = 'AF_UNSPEC',
+  qtypes: readonly string[] = qtypesFor('AF_UNSPEC'),
 ): ResolveResult {
-  if (isIP(name)) return { resolver: kind, candidates: [], steps: [], success: true, addresses: [name] };
+  if (isIP(name) && qtypes.every((t) => t === 'A' || t === 'AAAA')) return { resolver: kind, candidates: [], steps: [], success: true, addresses: [name] };
   const list = searchCandidates(kind, name, search, opts);
   const candidates = list.candidates.map((c) => c.fqdn);
   if (list.error) return { resolver: kind, candidates, steps: [], success: false, addresses: [], error: list.error };
-  const r = kind === 'glibc' ? glibcResolve(server, list.candidates, list.trailingDot, family) : muslResolve(server, list.candidates, family);
+  const r = kind === 'glibc' ? glibcResolve(server, list.candidates, list.trailingDot, qtypes) : muslResolve(server, list.candidates, qtypes);
   return { resolver: kind, candidates, ...r };
 }

@@ -1,0 +1,96 @@
+// A name looked up inside a lab Pod: its resolv.conf, its resolver (glibc or musl), the DNS
+// server its first nameserver is (cluster CoreDNS, or the node's upstream), every packet in order
+// and the final answer.
+import type { ClusterSnapshot } from '../cluster/objects.ts';
+import { isIP } from '../shared/ip.ts';
+import { formatRR, message } from './coredns/dnsMessage.ts';
+import { coreDNSOf } from './coredns/fromSnapshot.ts';
+import { domainNameError, fqdn, reverseName } from './coredns/names.ts';
+import { ClusterDNS } from './coredns/serveDNS.ts';
+import { upstreamLookup, type UpstreamModel } from './coredns/upstream.ts';
+import { resolvConfForPod, type PodResolvConf, type ResolvConfOptions } from './resolvConfForPod.ts';
+import { readResolverOptions, type ResolverKind } from './resolver/resolverOptions.ts';
+import { qtypesFor, runResolver, type DnsServer, type ResolverStep } from './resolver/stubResolver.ts';
+
+export type LookupType = 'A' | 'AAAA' | 'SRV' | 'PTR';
+
+export interface ResolveOptions extends ResolvConfOptions {
+  /** Without a type: getaddrinfo(AF_UNSPEC), A and AAAA per name. */
+  readonly type?: LookupType;
+  readonly resolver?: ResolverKind;
+  /** The Internet behind CoreDNS's `forward` (default: the lab stub, upstream.ts). */
+  readonly upstream?: UpstreamModel;
+}
+
+export interface QueryRecord {
+  readonly qname: string;
+  readonly qtype: string;
+  readonly rcode: string;
+  /** Answer section, presentation format. */
+  readonly answers: readonly string[];
+  readonly authority: readonly string[];
+  readonly additional: readonly string[];
+  readonly truncated: boolean;
+}
+
+export interface ResolveNameResult {
+  readonly resolvConf: PodResolvConf;
+  /** The nameserver asked (the first of resolv.conf) and what answers there. */
+  readonly server: { readonly ip: string; readonly kind: 'cluster-dns' | 'upstream' | 'none' };
+  readonly resolver: ResolverKind;
+  readonly candidates: readonly string[];
+  readonly steps: readonly ResolverStep[];
+  readonly queries: readonly QueryRecord[];
+  readonly final: { readonly success: boolean; readonly qname?: string; readonly answers: readonly string[]; readonly error?: string };
+}
+
+export const LAB_UPSTREAM: UpstreamModel = { records: [], unknownNames: 'tld', ttl: 30 };
+
+export class ResolveError extends Error {}
+
+/** Resolve `name` from Pod namespace/podName. Throws ResolveError for a missing Pod or an unusable name. */
+export function resolveName(s: ClusterSnapshot, namespace: string, podName: string, name: string, options: ResolveOptions = {}): ResolveNameResult {
+  const rc = resolvConfForPod(s, namespace, podName, options);
+  if (!rc) throw new ResolveError(`no Pod ${namespace}/${podName}`);
+  if (!rc.conf) throw new ResolveError(`the kubelet cannot build ${namespace}/${podName}'s resolv.conf: ${rc.error ?? 'unknown error'}`);
+  const type = options.type;
+  const kind = options.resolver ?? 'glibc';
+  let qname = name.trim();
+  if (type === 'PTR' && isIP(qname)) qname = reverseName(qname)!;
+  const nameError = isIP(qname) ? null : domainNameError(qname);
+  if (nameError) throw new ResolveError(`invalid name "${name}": ${nameError}`);
+
+  const upstream = upstreamLookup(options.upstream ?? LAB_UPSTREAM);
+  const dns = coreDNSOf(s);
+  const cluster = new ClusterDNS(dns.cluster, dns.config, upstream);
+  const clusterIPs = new Set([...rc.kubelet.clusterDNS, ...dns.cluster.services.filter((sv) => sv.namespace === 'kube-system' && sv.name === 'kube-dns').flatMap((sv) => sv.clusterIPs)]);
+  const ip = rc.conf.nameservers[0] ?? '';
+  const serverKind = ip === '' ? 'none' : clusterIPs.has(ip) ? 'cluster-dns' : 'upstream';
+  const queries: QueryRecord[] = [];
+  const server: DnsServer = (q, t) => {
+    // No nameserver at all: the resolver falls back to 127.0.0.1, where nothing listens in a Pod.
+    const m = (serverKind === 'cluster-dns' ? cluster.serve(q, t).message : serverKind === 'upstream' ? upstream(q, t) : null) ?? message('SERVFAIL');
+    queries.push({ qname: q, qtype: t, rcode: m.rcode, answers: m.answer.map(formatRR), authority: m.authority.map(formatRR), additional: m.additional.map(formatRR), truncated: m.truncated });
+    return m;
+  };
+  const qtypes = type === undefined ? qtypesFor('AF_UNSPEC') : type === 'A' ? qtypesFor('AF_INET') : type === 'AAAA' ? qtypesFor('AF_INET6') : [type];
+  let search = rc.conf.searches;
+  let opts = readResolverOptions(rc.conf.options);
+  if (kind === 'musl' && (type === 'SRV' || type === 'PTR')) {
+    // musl's res_search is res_query: no search list for non-address lookups.
+    search = [];
+    opts = { ...opts, ndots: 0 };
+  }
+  if (type === 'PTR') qname = fqdn(qname);
+  const r = runResolver(kind, qname, search, opts, server, qtypes);
+  const last = r.steps[r.steps.length - 1];
+  return {
+    resolvConf: rc,
+    server: { ip, kind: serverKind },
+    resolver: kind,
+    candidates: r.candidates,
+    steps: r.steps,
+    queries,
+    final: { success: r.success, ...(r.success && last ? { qname: last.qname } : {}), answers: r.addresses, ...(r.error ? { error: r.error } : {}) },
+  };
+}
