@@ -12,6 +12,9 @@ export interface SelectionSlice {
   /** Bumped on every select, so re-selecting the same object reveals it again. */
   selectionVersion: number;
   select(key: string | null, origin: SelectionOrigin): void;
+  /** A request for the editor to show a line (Problems tab → "go to line"). */
+  reveal: { line: number; col: number; version: number } | null;
+  revealAt(line: number, col?: number): void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -19,4 +22,6 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   selectionOrigin: null,
   selectionVersion: 0,
   select: (key, origin) => set((s) => ({ selected: key, selectionOrigin: origin, selectionVersion: s.selectionVersion + 1 })),
+  reveal: null,
+  revealAt: (line, col = 1) => set((s) => ({ reveal: { line, col, version: (s.reveal?.version ?? 0) + 1 } })),
 });

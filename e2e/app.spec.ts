@@ -1,0 +1,111 @@
+import { appendToEditor, editorText, expect, openLab, test } from './fixtures.ts';
+
+const EXTRA = [
+  '',
+  '---',
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata: {name: e2e-api-1, namespace: default, labels: {app: e2e-api}}',
+  'spec: {containers: [{name: c, image: busybox}]}',
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: {name: e2e-api, namespace: default}',
+  'spec: {selector: {app: e2e-api}, ports: [{port: 8080}]}',
+  '',
+].join('\n');
+
+test('the default scenario loads and draws Nodes, Pods and Services', async ({ page }) => {
+  await openLab(page);
+  await expect(page.getByTestId('node-group').first()).toBeVisible();
+  expect(await page.getByTestId('pod-node').count()).toBeGreaterThan(0);
+  expect(await page.getByTestId('service-node').count()).toBeGreaterThan(0);
+  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+});
+
+test('adding a Service in the editor adds it to the diagram with edges to its endpoints', async ({ page }) => {
+  await openLab(page);
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await appendToEditor(page, EXTRA);
+  const svc = page.getByTestId('service-node').filter({ hasText: 'e2e-api' });
+  await expect(svc).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('.react-flow__edge[data-id^="Service/default/e2e-api->"]')).toHaveCount(1);
+  expect(await page.locator('.react-flow__edge').count()).toBe(edgesBefore + 1);
+  // click selects everywhere: the inspector shows it
+  await svc.click();
+  await expect(page.getByTestId('kubectl-get')).toContainText('e2e-api');
+});
+
+test('a syntax error shows a marker and keeps the last good diagram with the stale banner', async ({ page }) => {
+  await openLab(page);
+  const pods = await page.getByTestId('pod-node').count();
+  await appendToEditor(page, '\n---\nkind: [broken\n');
+  const banner = page.getByTestId('stale-banner');
+  await expect(banner).toBeVisible({ timeout: 10_000 });
+  await expect(banner).toContainText(/line \d+/);
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
+  expect(await page.getByTestId('pod-node').count()).toBe(pods);
+  // the Problems tab lists it and jumps to the line
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await expect(page.getByRole('button', { name: /Go to line \d+/ }).first()).toBeVisible();
+});
+
+test('reload restores the edited text', async ({ page }) => {
+  await openLab(page);
+  await appendToEditor(page, EXTRA);
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible();
+  await expect.poll(() => editorText(page)).toContain('e2e-api');
+  await page.reload();
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible({ timeout: 20_000 });
+  // Monaco renders only visible lines: scroll to the end, where the edit was.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('e2e-api');
+});
+
+test('the permalink restores a scenario', async ({ page, context }) => {
+  await openLab(page);
+  await appendToEditor(page, EXTRA);
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy permalink' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Link/ })).toBeVisible();
+  const url = page.url();
+  expect(url).toMatch(/#s1=[A-Za-z0-9_-]+$/);
+  // a fresh browser profile (no autosave) opens the link
+  const fresh = await context.browser()!.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible({ timeout: 20_000 });
+  await expect(p2).not.toHaveURL(/#s1=/);
+  await fresh.close();
+});
+
+test('the language switch changes the UI text', async ({ page }) => {
+  await openLab(page);
+  await expect(page.getByRole('tab', { name: 'Object' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByRole('tab', { name: '对象' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '复制永久链接' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('the proxy-mode switch edits the KubeProxyConfiguration in the YAML', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('radio', { name: 'ipvs' }).click();
+  await expect(page.getByRole('radio', { name: 'ipvs' })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => editorText(page)).toMatch(/kind: KubeProxyConfiguration[\s\S]*mode: ipvs/);
+});
+
+test('every button and control has an accessible name', async ({ page }) => {
+  await openLab(page);
+  for (const role of ['button', 'tab', 'radio', 'combobox', 'separator'] as const) {
+    const all = page.getByRole(role);
+    const n = await all.count();
+    for (let i = 0; i < n; i++) {
+      const el = all.nth(i);
+      const name = (await el.getAttribute('aria-label')) ?? (await el.innerText()).trim() ?? '';
+      const title = await el.getAttribute('title');
+      expect(name || title, `${role} #${i}: ${await el.evaluate((e) => e.outerHTML.slice(0, 120))}`).toBeTruthy();
+    }
+  }
+});

@@ -1,0 +1,18 @@
+// The inspector's tab registry: a later view (Rules, Trace, Pods, DNS) is one line here.
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../i18n/en.ts';
+import { ObjectTab } from './ObjectTab.tsx';
+import { ProblemsTab, useProblemCount } from './ProblemsTab.tsx';
+
+export interface InspectorTab {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly Component: ComponentType;
+  /** A small count shown beside the label (e.g. problems); a hook, called every render. */
+  readonly useBadge?: () => number;
+}
+
+export const inspectorTabs: readonly InspectorTab[] = [
+  { id: 'object', label: 'tab.object', Component: ObjectTab },
+  { id: 'problems', label: 'tab.problems', Component: ProblemsTab, useBadge: useProblemCount },
+];
