@@ -36,6 +36,8 @@ export interface PodSimulationOptions {
   readonly startMs?: number;
   /** evictionHard memory.available (default 100Mi). */
   readonly evictionHardMemoryBytes?: number;
+  /** Place pods without spec.nodeName on `nodes` round-robin (default true); false leaves them unschedulable. */
+  readonly bindUnassigned?: boolean;
 }
 
 /** What a user (or a scenario script) can do to a Pod. Node events apply to every pod on its node. */
@@ -137,7 +139,7 @@ export class PodSimulation {
       this.pods.push(rt);
       // Bind: the user's (or the cluster scheduler's) nodeName, else round-robin over the lab's nodes.
       let nodeName = pod.spec.nodeName;
-      if (!nodeName && nodes.length > 0) nodeName = (nodes[rr++ % nodes.length] as SimNode).name;
+      if (!nodeName && nodes.length > 0 && options.bindUnassigned !== false) nodeName = (nodes[rr++ % nodes.length] as SimNode).name;
       const idx = this.pods.length - 1;
       if (nodeName) {
         const n = podsPerNode.get(nodeName) ?? 0;
@@ -147,7 +149,10 @@ export class PodSimulation {
         rt.hostIP = (pod.status?.hostIP as string | undefined) ?? this.nodes.get(nodeName)?.ip ?? null;
         this.applyPod(idx, { type: 'pod.scheduled', nodeName, podIP, now: this.now });
       } else {
-        this.applyPod(idx, { type: 'pod.unschedulable', message: '0/0 nodes are available: no nodes available to schedule pods.', now: this.now });
+        // Keep the scheduler's own words when the cluster already tried (PodScheduled=False).
+        const written = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.message;
+        const message = written ?? (nodes.length === 0 ? 'no nodes available to schedule pods' : `0/${nodes.length} nodes are available.`);
+        this.applyPod(idx, { type: 'pod.unschedulable', message, now: this.now });
       }
       this.settle(idx);
       if (rt.behavior.volumeUsageBytes.size > 0) this.ensureEvictionLoop();
