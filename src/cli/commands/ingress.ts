@@ -43,7 +43,7 @@ export const ingressCommand: Command = {
           {
             ...r,
             ingresses: servers.ingresses.map((v) => ({ ingress: v.key, served: v.served, class: v.decision, diagnostics: v.diagnostics })),
-            comparison: ingress.compareL4L7(r),
+            comparison: ingress.compareL4L7(s, servers, r),
           },
           null,
           2,

@@ -6,6 +6,7 @@ import { withEchoBackends } from './echoHarness.ts';
 import { buildIngressServers } from './ingressServers.ts';
 import { routeIngressRequest, type IngressRequest } from './routeIngressRequest.ts';
 import { validateIngress } from './validateIngress.ts';
+import { compareL4L7 } from './compareL4L7.ts';
 import { parse } from 'yaml';
 import type { KubeObject } from '../cluster/objects.ts';
 import { ingressSpecOf } from './ingressSpec.ts';
@@ -173,5 +174,25 @@ describe('withEchoBackends', () => {
     const r = routeIngressRequest(s, { host: 'shop.example.com', path: '/api', scheme: 'https' }, { count: 40 });
     expect(r.distinctPods).toBe(4);
     expect(routeIngressRequest(s, { host: 'shop.example.com', path: '/cart', scheme: 'https' }).status).toBe(503); // no Service cart
+  });
+});
+
+describe('compareL4L7', () => {
+  it("fills the seed's table from the scenario and the request", () => {
+    const lb = `
+apiVersion: v1
+kind: Service
+metadata: {name: game, namespace: default}
+spec: {type: LoadBalancer, clusterIP: 10.96.9.9, ports: [{port: 7777, protocol: UDP}]}
+`;
+    const s = snap(...base, lb);
+    const t = buildIngressServers(s);
+    const rows = compareL4L7(s, t, routeIngressRequest(s, { host: 'shop.example.com', path: '/api', scheme: 'https' }, { servers: t }));
+    const row = (a: string) => rows.find((r) => r.aspect === a)!;
+    expect(row('load balancer address').l4).toContain('default/game');
+    expect(row('load balancer address').l7).toMatch(/^3 backend Service\(s\) share/); // api, cart and the defaultBackend fallback
+    expect(row('DNS names').l7).toContain('shop.example.com');
+    expect(row('protocols and TLS').l7).toContain('shop-tls');
+    expect(row('this request: decision').l7).toBe('Service default/api → endpoint 10.244.0.10:8080, per request (round robin)');
   });
 });
