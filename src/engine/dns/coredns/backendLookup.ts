@@ -37,7 +37,8 @@ export function address(b: Kubernetes, q: Query, previous: readonly RR[] = []): 
       if (previous.length > 7) continue;
       if (previous.some((p) => p.type === 'CNAME' && p.name.toLowerCase() === cname.name.toLowerCase() && p.data.toLowerCase() === target.toLowerCase())) continue;
       if (isSubDomain(q.zone, target)) {
-        const next = address(b, { ...q, qname: serv.host }, [...previous, cname]);
+        // state.NewWithQuestion(serv.Host, …) makes the name fully qualified.
+        const next = address(b, { ...q, qname: target }, [...previous, cname]);
         if (next.err === null && next.records.length > 0) records.push(cname, ...next.records);
         if (next.truncated) truncated = true;
         continue;

@@ -1,0 +1,124 @@
+// resolvConfForPod / resolveName over a built lab cluster: the kubelet's file per dnsPolicy,
+// and lookups through CoreDNS as a Pod's resolver makes them.
+import { describe, expect, it } from 'vitest';
+import { buildCluster } from '../cluster/index.ts';
+import { resolvConfForPod, resolveName } from './index.ts';
+
+const YAML = `
+apiVersion: v1
+kind: Namespace
+metadata: {name: prod}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: prod}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: nginx, ports: [{containerPort: 80, name: http}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: prod}
+spec:
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: http}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: prod}
+spec:
+  clusterIP: None
+  selector: {app: web}
+  ports: [{name: http, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ext, namespace: prod}
+spec:
+  type: ExternalName
+  externalName: web.prod.svc.cluster.local
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: default}
+spec:
+  containers: [{name: c, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: hostnet, namespace: default}
+spec:
+  hostNetwork: true
+  containers: [{name: c, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: custom, namespace: default}
+spec:
+  dnsPolicy: None
+  dnsConfig: {nameservers: [1.1.1.1], searches: [corp.example], options: [{name: ndots, value: "1"}]}
+  containers: [{name: c, image: busybox}]
+`;
+const snapshot = buildCluster([{ name: 'lab.yaml', text: YAML }]);
+const svcIP = (ns: string, name: string) =>
+  snapshot.objects.find((o) => o.object.kind === 'Service' && o.object.metadata.namespace === ns && o.object.metadata.name === name)!.object.spec.clusterIP as string;
+
+describe('resolvConfForPod', () => {
+  it.each([
+    ['client', 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n'],
+    // ClusterFirst on the host network silently becomes Default: the node's file.
+    ['hostnet', 'nameserver 192.168.49.1\n'],
+    ['custom', 'search corp.example\nnameserver 1.1.1.1\noptions ndots:1\n'],
+  ])('%s', (pod, want) => {
+    expect(resolvConfForPod(snapshot, 'default', pod)?.rendered).toBe(want);
+  });
+  it('no such Pod → undefined', () => {
+    expect(resolvConfForPod(snapshot, 'default', 'nope')).toBeUndefined();
+  });
+});
+
+describe('resolveName from default/client', () => {
+  it('web.prod: NXDOMAIN in the own namespace, then the Service VIP', () => {
+    const r = resolveName(snapshot, 'default', 'client', 'web.prod');
+    expect(r.queries.map((q) => `${q.qname} ${q.qtype} ${q.rcode}`)).toEqual([
+      'web.prod.default.svc.cluster.local. A NXDOMAIN',
+      'web.prod.default.svc.cluster.local. AAAA NXDOMAIN',
+      'web.prod.svc.cluster.local. A NOERROR',
+      'web.prod.svc.cluster.local. AAAA NOERROR',
+    ]);
+    expect(r.final).toMatchObject({ success: true, answers: [svcIP('prod', 'web')] });
+  });
+  it('headless db: one A per ready Pod', () => {
+    const pods = snapshot.objects.filter((o) => o.object.kind === 'Pod' && o.object.metadata.namespace === 'prod').map((o) => o.object.status.podIP);
+    expect([...resolveName(snapshot, 'default', 'client', 'db.prod.svc.cluster.local.').final.answers].sort()).toEqual([...pods].sort());
+  });
+  it('ExternalName to an in-cluster name: CNAME then the A', () => {
+    const r = resolveName(snapshot, 'default', 'client', 'ext.prod', { type: 'A' });
+    const hit = r.queries.find((q) => q.rcode === 'NOERROR')!;
+    expect(hit.answers).toEqual([
+      'ext.prod.svc.cluster.local. 30 IN CNAME web.prod.svc.cluster.local.',
+      `web.prod.svc.cluster.local. 30 IN A ${svcIP('prod', 'web')}`,
+    ]);
+  });
+  it('SRV _http._tcp.web.prod and PTR of its VIP', () => {
+    expect(resolveName(snapshot, 'default', 'client', '_http._tcp.web.prod', { type: 'SRV' }).final.answers).toEqual(['0 100 80 web.prod.svc.cluster.local.']);
+    expect(resolveName(snapshot, 'default', 'client', svcIP('prod', 'web'), { type: 'PTR' }).final.answers).toEqual(['web.prod.svc.cluster.local.']);
+  });
+  it('musl never searches a name with ndots or more dots', () => {
+    const r = resolveName(snapshot, 'default', 'client', 'a.b.c.d.e.f', { resolver: 'musl' });
+    expect(r.queries.map((q) => q.qname)).toEqual(['a.b.c.d.e.f.', 'a.b.c.d.e.f.']);
+    expect(r.final.success).toBe(false);
+  });
+  it('a Pod on the host network asks the node resolver, which knows no cluster names', () => {
+    const r = resolveName(snapshot, 'default', 'hostnet', 'web.prod.svc.cluster.local');
+    expect(r.server.kind).toBe('upstream');
+    expect(r.final.success).toBe(false);
+  });
+  it('rejects a malformed name with a clear error', () => {
+    expect(() => resolveName(snapshot, 'default', 'client', 'a..b')).toThrow(/empty label/);
+  });
+});
