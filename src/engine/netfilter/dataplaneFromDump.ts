@@ -30,7 +30,7 @@ export function dataplaneFromDump(spec: DumpNodeSpec): Dataplane {
       };
   if (!ifaceMap.lo) ifaceMap.lo = LOOPBACK;
   const interfaces: NetInterface[] = Object.entries(ifaceMap).map(([name, addresses]) => ({ name, addresses }));
-  const uplink = interfaces.find((i) => i.name !== 'lo')?.name ?? 'eth0';
+  const uplink = interfaces.some((i) => i.name === 'eth0') ? 'eth0' : (interfaces.find((i) => i.name !== 'lo')?.name ?? 'eth0');
   if (!interfaces.some((i) => i.name === uplink)) interfaces.push({ name: uplink, addresses: [] });
   const routes: Route[] = [];
   for (const i of interfaces) {
