@@ -51,10 +51,13 @@ export function parseResolvConf(text: string): ParsedResolvConf {
         else errors.push({ line: i + 1, message: 'nameserver list is empty' });
         break;
       case 'search':
-        // "Normalise search fields so the same domain with and without trailing dot will only count once".
+        // "Normalise search fields so the same domain with and without trailing dot will only count
+        // once"; a bare `.` is dropped as newer kubelets do (04791b49 would keep it as "").
         searches = fields.slice(1).filter((s) => s !== '.').map((s) => (s.endsWith('.') ? s.slice(0, -1) : s));
         break;
       case 'options':
+        // "last one wins" (dns.go at the vectors' version 04791b49). Later kubelets merge
+        // options lines by name instead (appendOptions); both agree on every upstream test case.
         options = fields.slice(1);
         break;
     }

@@ -30,7 +30,7 @@ export interface UpstreamModel {
 
 /** Common delegated TLDs (IANA root zone); enough for the names people try in a lab. */
 const TLDS = new Set(
-  ('com net org io dev app edu gov mil int info biz co me ai cloud xyz online site tech arpa ' +
+  ('com net org io dev app edu gov mil int info biz co me ai cloud xyz online site tech ' +
     'us uk de fr nl eu jp cn in ru br au ca ch se no fi dk it es pl cz at be ie nz kr tw hk sg').split(' '),
 );
 
