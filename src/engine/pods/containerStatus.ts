@@ -50,7 +50,9 @@ export function isContainerReady(s: ContainerSnapshot): boolean {
   const [top, sub] = containerStateOf(s);
   // The kubelet marks a regular init container ready once it has exited 0.
   if (c.kind === 'init') return top === 'terminated' && c.current?.exitCode === 0;
-  if (top !== 'running' || sub !== 'started') return false;
+  // A container keeps its readiness while it is being stopped; readiness probes keep running then.
+  const up = (top === 'running' && sub === 'started') || (top === 'stopping' && c.started);
+  if (!up) return false;
   return c.hasReadinessProbe ? c.readinessOk : true;
 }
 

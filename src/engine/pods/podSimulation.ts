@@ -5,7 +5,7 @@
 // for in a deterministic timer queue. Nothing here reads the wall clock.
 import { initialTransition, transition, type AnyEventObject } from 'xstate';
 import { createRandom } from '../shared/random.ts';
-import { readPodBehavior } from './behavior.ts';
+import { DEFAULT_BEHAVIOR, readPodBehavior, type ContainerBehavior } from './behavior.ts';
 import { containerMachine, type ContainerEvent, type ContainerKind, type KillReason } from './containerMachine.ts';
 import { containerStateOf, isStoppedForGood } from './containerStatus.ts';
 import { EventLog, type PodEventRecord } from './eventLog.ts';
@@ -98,6 +98,13 @@ function uidFrom(rand: () => number): string {
   return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-8${hex().slice(1)}-${hex()}${hex()}${hex()}`;
 }
 
+/** A `sleep` lifecycle handler (KEP-3960) takes exactly its seconds. */
+function hookTimes(c: Container, b: ContainerBehavior): ContainerBehavior {
+  const pre = c.lifecycle?.preStop?.sleep?.seconds;
+  const post = c.lifecycle?.postStart?.sleep?.seconds;
+  return { ...b, ...(pre !== undefined ? { preStopMs: pre * 1000 } : {}), ...(post !== undefined ? { postStartMs: post * 1000 } : {}) };
+}
+
 function containerKind(c: Container, isInit: boolean): ContainerKind {
   return isInit ? (c.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'regular';
 }
@@ -184,7 +191,7 @@ export class PodSimulation {
         imagePullPolicy: defaultPullPolicy(c),
         podRestartPolicy: spec.restartPolicy ?? 'Always',
         podRef,
-        behavior: behavior.containers.get(c.name) ?? (readPodBehavior({ ...pod, metadata: { ...pod.metadata, annotations: {} } }).containers.get(c.name) as never),
+        behavior: hookTimes(c, behavior.containers.get(c.name) ?? DEFAULT_BEHAVIOR),
         hasStartupProbe: !!c.startupProbe,
         hasReadinessProbe: !!c.readinessProbe,
         hasPostStart: !!c.lifecycle?.postStart,
