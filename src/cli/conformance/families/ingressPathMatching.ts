@@ -7,6 +7,25 @@ import { requestTwins } from './ingressRequestTwins.ts';
 
 const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
 
+/**
+ * The docs' examples assume the IngressClass they name is installed (the docs' own IngressClass
+ * example, `nginx-example`, is ingress-nginx's): add each missing class for the lab's controller.
+ */
+function withNamedClassesInstalled(s: cluster.ClusterSnapshot): cluster.ClusterSnapshot {
+  const have = new Set(cluster.objectsOfKind(s, 'IngressClass').map((o) => o.object.metadata.name));
+  const added: cluster.ClusterObject[] = [];
+  for (const { object } of cluster.objectsOfKind(s, 'Ingress')) {
+    const name = ingress.ingressSpecOf(object).ingressClassName;
+    if (name === undefined || have.has(name)) continue;
+    have.add(name);
+    added.push({
+      key: `IngressClass/${name}`,
+      object: { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name }, spec: { controller: ingress.DEFAULT_CONTROLLER.controllerName } },
+    });
+  }
+  return { ...s, objects: [...s.objects, ...added] };
+}
+
 export function fill(input: unknown, file: string): unknown {
   const doc = structuredClone(asObject(input, file, 'document'));
   asArray(doc.pathCases ?? [], file, 'pathCases').forEach((c, i) => {
@@ -30,7 +49,7 @@ export function fill(input: unknown, file: string): unknown {
     const s = cluster.buildCluster([{ name: `${file}#docExamples[${i}].manifests`, text: asString(ex.manifests, file, `docExamples[${i}].manifests`) }]);
     const bad = s.diagnostics.find((d) => d.severity === 'error');
     if (bad) throw new CliError(`${file}: docExamples[${i}].manifests: ${bad.message}`);
-    const servers = ingress.buildIngressServers(s);
+    const servers = ingress.buildIngressServers(withNamedClassesInstalled(s));
     asArray(ex.requests ?? [], file, `docExamples[${i}].requests`).forEach((rq, j) => {
       const req = asObject(rq, file, `docExamples[${i}].requests[${j}]`);
       const r = ingress.routeIngressRequest(
