@@ -106,7 +106,7 @@ function parseFile(f: ManifestFile, objects: ParsedObject[], diagnostics: Diagno
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     if (!('errors' in doc)) continue; // an EmptyStream
-    const docPos = posOf(f.name, lc, doc.range);
+    const docPos = posOf(f.name, lc, (doc.contents as YamlNode | null)?.range ?? doc.range);
     for (const w of doc.warnings) diagnostics.push({ severity: 'warning', message: w.message, pos: { file: f.name, ...lc.linePos(w.pos[0]) } });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) diagnostics.push({ severity: 'error', message: e.message, pos: { file: f.name, ...lc.linePos(e.pos[0]) } });
