@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../cluster/buildCluster.ts';
 import type { KubeObject } from '../cluster/objects.ts';
 import { makeEnvironmentVariables, type EnvContext } from './makeEnvironmentVariables.ts';
-import { resolveContainerEnv, findPod } from './resolveContainerEnv.ts';
+import { resolveContainerEnv, resolvePodEnv, findPod } from './resolveContainerEnv.ts';
 
 const cm = (name: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'ns' }, data } as KubeObject);
 const secret = (name: string, data: Record<string, string>): KubeObject =>
@@ -182,5 +182,6 @@ status: {podIP: 10.244.0.9}
     expect(e.KUBERNETES_SERVICE_HOST).toBe('10.96.0.1');
     expect(Object.keys(e).some((n) => n.startsWith('OTHER_'))).toBe(false);
     expect(r.container).toBe('app');
+    expect(resolvePodEnv(s, p).map((x) => [x.container, x.ok])).toEqual([['app', true]]);
   });
 });

@@ -58,3 +58,11 @@ export function resolveContainerEnv(s: ClusterSnapshot, pod: KubeObject, opts: R
   };
   return { ...makeEnvironmentVariables(pod, container, ctx), pod: podKey, container };
 }
+
+/** Every container of the Pod (init containers first, as the kubelet starts them). */
+export function resolvePodEnv(s: ClusterSnapshot, pod: KubeObject, opts: Omit<ResolveEnvOptions, 'container'> = {}): ResolveEnvResult[] {
+  const names = (['initContainers', 'containers'] as const).flatMap((k) =>
+    (Array.isArray(pod.spec?.[k]) ? (pod.spec[k] as { name?: unknown }[]) : []).map((c) => c?.name).filter((n): n is string => typeof n === 'string'),
+  );
+  return names.map((container) => resolveContainerEnv(s, pod, { ...opts, container }));
+}
