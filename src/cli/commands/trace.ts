@@ -1,10 +1,180 @@
-// podlab trace — placeholder until its issue lands; see DESIGN.md for the contract.
-import { CliError } from '../io.ts';
+// podlab trace — a packet through netfilter, hook by hook (DESIGN.md, "The CLI contract").
+//   (a) a real node's dump:  --iptables-save DUMP --src IP --dst IP[:PORT] [--local-ips IP,…]
+//   (b) the lab cluster:     -f F… --from SRC --to DST [--node NAME]
+// Both feed the same walker (engine/netfilter walkPacket) through a Dataplane.
+import type { ClusterSnapshot } from '../../engine/cluster/index.ts';
+import {
+  dataplaneFromCluster, dataplaneFromDump, formatTraceText, makePacket, parseIptables, traceToJson, walkPacket,
+  type Dataplane, type L4Proto, type Packet, type StartPoint,
+} from '../../engine/netfilter/index.ts';
+import { formatDiagnostic } from '../../engine/shared/diagnostics.ts';
+import { canonicalIP } from '../../engine/shared/ip.ts';
+import { createRandom } from '../../engine/shared/random.ts';
+import { parseCommandArgs } from '../args.ts';
+import { clusterFromInputs } from '../clusterInput.ts';
+import { CliError, Output, readText } from '../io.ts';
 import type { Command } from './index.ts';
 
+const PROTOS = ['tcp', 'udp', 'sctp', 'icmp'] as const;
+
+function fail(msg: string): never {
+  throw new CliError(`podlab trace: ${msg}`);
+}
+
+/** `IP:PORT`, `[v6]:PORT`, or a bare IP (for ICMP). */
+export function parseAddrPort(text: string, flag: string): { addr: string; port: number | null } {
+  const m = /^\[([^\]]+)\]:(\d+)$/.exec(text) ?? /^([^:]+):(\d+)$/.exec(text);
+  const addr = canonicalIP(m ? (m[1] as string) : text);
+  if (!addr) fail(`${flag} ${JSON.stringify(text)}: expected IP:PORT, [IPv6]:PORT or IP`);
+  const port = m ? Number(m[2]) : null;
+  if (port !== null && (port < 1 || port > 65535)) fail(`${flag} ${text}: port must be 1-65535`);
+  return { addr, port };
+}
+
+function buildPacket(proto: L4Proto, src: string, dst: { addr: string; port: number | null }, sport: number | undefined): Packet {
+  if (dst.port === null && proto !== 'icmp') fail(`--dst/--to needs a port for ${proto}`);
+  const p = makePacket({ proto, src, dst: dst.addr, ...(dst.port !== null ? { dport: dst.port } : {}), ...(sport !== undefined ? { sport } : {}) });
+  if (typeof p === 'string') fail(p);
+  return p;
+}
+
+interface Resolved {
+  readonly dp: Dataplane;
+  readonly start: StartPoint;
+  readonly packet: Packet;
+}
+
+/** (a): one node from an iptables-save dump (or restore input). */
+function fromDump(v: Values, proto: L4Proto, sport: number | undefined): Resolved {
+  if (v.from || v.to || v.f) fail('--iptables-save traces a single node: use --src/--dst, not -f/--from/--to');
+  if (v.ipvsadm) fail('--ipvsadm: IPVS dumps are not wired into the tracer yet; trace the iptables part with --iptables-save');
+  if (!v.src || !v.dst) fail('--iptables-save needs --src IP and --dst IP:PORT');
+  const src = canonicalIP(v.src) ?? fail(`--src ${JSON.stringify(v.src)}: not an IP address`);
+  const dst = parseAddrPort(v.dst, '--dst');
+  const file = v['iptables-save'] as string;
+  const rs = parseIptables(readText(file), { file });
+  const bad = rs.diagnostics.find((d) => d.severity === 'error');
+  if (bad) fail(formatDiagnostic(bad));
+  const localIPs = (v['local-ips'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => canonicalIP(s) ?? fail(`--local-ips: ${JSON.stringify(s)} is not an IP address`));
+  const dp = dataplaneFromDump({ name: v.node ?? 'node', ruleset: rs, localIPs });
+  const local = localIPs.includes(src) || src === '127.0.0.1' || src === '::1';
+  const start: StartPoint = local ? { kind: 'host', node: dp.nodes[0]!.name } : { kind: 'wire', node: dp.nodes[0]!.name, iface: 'eth0' };
+  return { dp, start, packet: buildPacket(proto, src, dst, sport) };
+}
+
+function findService(snapshot: ClusterSnapshot, ns: string, name: string) {
+  return snapshot.objects.find((o) => o.object.kind === 'Service' && o.object.metadata.name === name && (o.object.metadata.namespace ?? 'default') === ns)?.object;
+}
+
+/** svc/NS/NAME:PORT, NAME.NS[.svc[.cluster.local]]:PORT, NAME:PORT (namespace of the source). */
+function resolveDst(snapshot: ClusterSnapshot, to: string, srcNs: string): { addr: string; port: number | null } {
+  const svcRef = /^svc\/([^/]+)\/([^:]+):(.+)$/.exec(to);
+  const dnsRef = svcRef ? null : /^([a-z0-9-]+)(?:\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local\.?)?)?)?:(.+)$/.exec(to);
+  const ref = svcRef ?? dnsRef;
+  if (!ref || canonicalIP(to.replace(/^\[|\]:\d+$|:\d+$/g, ''))) return parseAddrPort(to, '--to');
+  const ns = svcRef ? (ref[1] as string) : (ref[2] ?? srcNs);
+  const name = svcRef ? (ref[2] as string) : (ref[1] as string);
+  const portText = ref[3] as string;
+  const svc = findService(snapshot, ns, name) ?? fail(`--to ${to}: no Service ${ns}/${name}`);
+  const ip = svc.spec?.clusterIP;
+  if (!ip || ip === 'None') fail(`--to ${to}: Service ${ns}/${name} has no ClusterIP (headless); trace to a Pod IP instead`);
+  const ports: { name?: string; port: number }[] = svc.spec?.ports ?? [];
+  const port = /^\d+$/.test(portText) ? Number(portText) : ports.find((p) => p.name === portText)?.port;
+  if (port === undefined) fail(`--to ${to}: Service ${ns}/${name} has no port named ${JSON.stringify(portText)}`);
+  if (!ports.some((p) => p.port === port)) process.stderr.write(`warning: Service ${ns}/${name} does not expose port ${port}\n`);
+  return { addr: canonicalIP(ip) ?? ip, port };
+}
+
+/** (b): the lab cluster from manifests. */
+function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Resolved {
+  if (v.src || v.dst) fail('with -f use --from/--to (--src/--dst are for --iptables-save)');
+  if (!v.from || !v.to) fail('needs --from SRC and --to DST');
+  if (v.mode && v.mode !== 'iptables') fail(`--mode ${v.mode}: only iptables mode is traced so far`);
+  const snapshot = clusterFromInputs(v.f ?? [], 'trace');
+  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot);
+  const bad = diagnostics.find((d) => d.severity === 'error');
+  if (bad) fail(`rules did not load: ${formatDiagnostic(bad)}`);
+  const nodeNames = dp.nodes.map((n) => n.name);
+  if (v.node !== undefined && !nodeNames.includes(v.node)) fail(`--node ${v.node}: no such Node (nodes: ${nodeNames.join(', ')})`);
+  let start: StartPoint;
+  let src: string;
+  let srcNs = 'default';
+  const podRef = /^pod\/([^/]+)\/(.+)$/.exec(v.from);
+  const nodeRef = /^node\/(.+)$/.exec(v.from);
+  if (podRef) {
+    const pod = dp.pods.find((p) => p.namespace === podRef[1] && p.name === podRef[2]) ?? fail(`--from ${v.from}: no running Pod with an IP by that name`);
+    start = { kind: 'pod', pod };
+    src = pod.ip;
+    srcNs = pod.namespace;
+  } else if (nodeRef) {
+    const node = dp.nodes.find((n) => n.name === nodeRef[1]) ?? fail(`--from ${v.from}: no such Node (nodes: ${nodeNames.join(', ')})`);
+    start = { kind: 'host', node: node.name };
+    src = node.localIPs[0] ?? fail(`--from ${v.from}: the Node has no InternalIP`);
+  } else {
+    src = canonicalIP(v.from) ?? fail(`--from ${JSON.stringify(v.from)}: expected pod/NS/NAME, node/NAME or an IP`);
+    const pod = dp.pods.find((p) => p.ip === src && !p.hostNetwork);
+    const node = dp.nodes.find((n) => n.localIPs.includes(src));
+    if (pod) start = { kind: 'pod', pod };
+    else if (node) start = { kind: 'host', node: node.name };
+    else start = { kind: 'wire', node: v.node ?? nodeNames[0] ?? fail('the cluster has no Nodes'), iface: 'eth0' };
+  }
+  return { dp, start, packet: buildPacket(proto, src, resolveDst(snapshot, v.to, srcNs), sport) };
+}
+
+type Values = {
+  f?: string[]; from?: string; to?: string; src?: string; dst?: string; proto?: string; 'iptables-save'?: string; ipvsadm?: string;
+  'local-ips'?: string; node?: string; mode?: string; seed?: string; 'all-paths'?: boolean; o?: string; sport?: string; reply?: boolean; verbose?: boolean;
+};
+
 export const traceCommand: Command = {
-  usage: 'trace … (not built yet)',
-  async run() {
-    throw new CliError('podlab trace: not built yet');
+  usage:
+    'trace -f F… --from SRC --to DST [--proto tcp|udp|sctp|icmp] [--node NAME] [--seed N | --all-paths] [--reply] [-o text|json] [--verbose]\n' +
+    '      # SRC: pod/NS/NAME | node/NAME | IP ; DST: IP:PORT | svc/NS/NAME:PORT | NAME[.NS]:PORT\n' +
+    'trace --iptables-save DUMP --src IP --dst IP:PORT [--proto P] [--local-ips IP,…] [--all-paths] [-o json]\n' +
+    '      # a real node\'s dump; a source among --local-ips starts at OUTPUT, any other at PREROUTING',
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      f: { type: 'string', multiple: true, short: 'f' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      src: { type: 'string' },
+      dst: { type: 'string' },
+      sport: { type: 'string' },
+      proto: { type: 'string' },
+      'iptables-save': { type: 'string' },
+      ipvsadm: { type: 'string' },
+      'local-ips': { type: 'string' },
+      node: { type: 'string' },
+      mode: { type: 'string' },
+      seed: { type: 'string' },
+      'all-paths': { type: 'boolean' },
+      reply: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      o: { type: 'string', short: 'o' },
+    }, 'trace');
+    const v = values as Values;
+    if (positionals.length > 0) fail(`unexpected argument "${positionals[0]}"`);
+    const proto = (v.proto ?? 'tcp').toLowerCase() as L4Proto;
+    if (!(PROTOS as readonly string[]).includes(proto)) fail(`--proto must be one of ${PROTOS.join(', ')}, got "${v.proto}"`);
+    const output = v.o ?? 'text';
+    if (output !== 'text' && output !== 'json') fail(`-o must be text or json, got "${output}"`);
+    if (v.seed !== undefined && v['all-paths']) fail('--seed and --all-paths exclude each other');
+    if (v.seed !== undefined && !/^\d+$/.test(v.seed)) fail(`--seed must be a non-negative integer, got "${v.seed}"`);
+    if (v.sport !== undefined && !/^\d+$/.test(v.sport)) fail(`--sport must be a port number, got "${v.sport}"`);
+    const sport = v.sport !== undefined ? Number(v.sport) : undefined;
+    const r = v['iptables-save'] !== undefined ? fromDump(v, proto, sport) : v.f ? fromCluster(v, proto, sport) : fail('give -f MANIFESTS with --from/--to, or --iptables-save DUMP with --src/--dst');
+    const seed = Number(v.seed ?? 1);
+    const trace = walkPacket(r.dp, r.start, r.packet, {
+      mode: v['all-paths'] ? { kind: 'all' } : { kind: 'seeded', random: createRandom(seed) },
+      reply: !!v.reply,
+    });
+    const out = new Output();
+    if (output === 'json') out.line(JSON.stringify({ ...(v['all-paths'] ? {} : { seed }), ...traceToJson(trace), ...(trace.truncated ? { truncated: true } : {}) }, null, 2));
+    else {
+      if (!v['all-paths']) out.line(`seed ${seed} (use --all-paths for every branch)`);
+      out.write(formatTraceText(trace, { verbose: !!v.verbose }));
+    }
+    out.flush();
+    return 0;
   },
 };

@@ -17,3 +17,5 @@ export { ensureKubeProxyJumps, KUBE_PROXY_JUMP_CHAINS } from './kubeProxyJumps.t
 export { dataplaneFromDump, type DumpNodeSpec } from './dataplaneFromDump.ts';
 export type { CtState, MatchContext } from './match/context.ts';
 export type { RecentTables } from './match/recent.ts';
+export { formatTraceText, formatPathText, formatStep, traceToJson, type FormatOptions } from './formatTrace.ts';
+export { dataplaneFromCluster, kubeProxyIptablesState, hostVethName, type ClusterDataplane, type ClusterDataplaneOptions } from './dataplaneFromCluster.ts';
