@@ -9,8 +9,16 @@ export { mergeDNSOptions, appendDNSConfig, type PodDNSConfig } from './dnsConfig
 export { formDNSNameserversFitsLimits, formDNSSearchFitsLimits } from './dnsLimits.ts';
 export { searchCandidates } from './resolver/searchCandidates.ts';
 export { runResolver, type ResolverStep, type ResolveResult } from './resolver/stubResolver.ts';
-export { readResolverOptions, type ResolverKind, type AddressFamily } from './resolver/resolverOptions.ts';
+export { readResolverOptions, MAX_NDOTS, type ResolverKind, type AddressFamily } from './resolver/resolverOptions.ts';
 export { ClusterDNS } from './coredns/serveDNS.ts';
 export { coreDNSOf } from './coredns/fromSnapshot.ts';
 export { parseCorefileKubernetes } from './coredns/corefile.ts';
 export { formatRR, type DnsMessage, type RR } from './coredns/dnsMessage.ts';
+// The vectors' fixture model and the pieces the conformance families drive directly.
+export { readFixture, readFixtureService, readNamespaces, withExtraFixture, FixtureModelError } from './coredns/fixtureModel.ts';
+export { PLUGIN_DEFAULTS, kubeadmCorefile, type CoreDNSConfig, type DnsClusterState, type PodMode } from './coredns/model.ts';
+export { upstreamLookup, inventAddress, type UpstreamModel, type UpstreamRecord } from './coredns/upstream.ts';
+export { fqdn } from './coredns/names.ts';
+export { qtypesFor, type DnsServer } from './resolver/stubResolver.ts';
+export { SEARCH_LIMITS_CURRENT, SEARCH_LIMITS_LEGACY } from './dnsLimits.ts';
+export type { PodDNSConfigOption } from './dnsConfigMerge.ts';

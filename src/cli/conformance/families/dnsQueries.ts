@@ -1,11 +1,20 @@
 // dns-queries (vectors/README.md): CoreDNS kubernetes-plugin answers for (qname, qtype) against
 // the vectors' fixture model, with each suite's Corefile options.
-import { formatRR, type DnsMessage } from '../../../engine/dns/coredns/dnsMessage.ts';
-import { FixtureModelError, readFixture, withExtraFixture } from '../../../engine/dns/coredns/fixtureModel.ts';
-import { PLUGIN_DEFAULTS, type CoreDNSConfig, type DnsClusterState, type PodMode } from '../../../engine/dns/coredns/model.ts';
-import { fqdn } from '../../../engine/dns/coredns/names.ts';
-import { ClusterDNS } from '../../../engine/dns/coredns/serveDNS.ts';
-import { upstreamLookup, type UpstreamModel } from '../../../engine/dns/coredns/upstream.ts';
+import {
+  ClusterDNS,
+  FixtureModelError,
+  PLUGIN_DEFAULTS,
+  formatRR,
+  fqdn,
+  readFixture,
+  upstreamLookup,
+  withExtraFixture,
+  type CoreDNSConfig,
+  type DnsClusterState,
+  type DnsMessage,
+  type PodMode,
+  type UpstreamModel,
+} from '../../../engine/dns/index.ts';
 import { CliError } from '../../io.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 

@@ -1,15 +1,19 @@
 // dns-resolv-conf (vectors/README.md): the kubelet's resolv.conf pipeline, one section per
 // upstream test function of pkg/kubelet/network/dns/dns_test.go.
-import { mergeDNSOptions, type PodDNSConfig, type PodDNSConfigOption } from '../../../engine/dns/dnsConfigMerge.ts';
 import {
-  formDNSNameserversFitsLimits,
-  formDNSSearchFitsLimits,
   SEARCH_LIMITS_CURRENT,
   SEARCH_LIMITS_LEGACY,
-} from '../../../engine/dns/dnsLimits.ts';
-import { formatDNSEvent, getPodDNS } from '../../../engine/dns/getPodDNS.ts';
-import { getPodDNSType } from '../../../engine/dns/podDNSType.ts';
-import { parseResolvConf, renderResolvConf } from '../../../engine/dns/resolvConf.ts';
+  formDNSNameserversFitsLimits,
+  formDNSSearchFitsLimits,
+  formatDNSEvent,
+  getPodDNS,
+  getPodDNSType,
+  mergeDNSOptions,
+  parseResolvConf,
+  renderResolvConf,
+  type PodDNSConfig,
+  type PodDNSConfigOption,
+} from '../../../engine/dns/index.ts';
 import { CliError } from '../../io.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 

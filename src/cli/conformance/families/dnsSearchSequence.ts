@@ -1,11 +1,23 @@
 // dns-search-sequence (vectors/README.md): the names glibc and musl try for a name typed in a
 // Pod, and what happens against the file's example cluster.
-import { readFixtureService, readNamespaces } from '../../../engine/dns/coredns/fixtureModel.ts';
-import { kubeadmCorefile, type DnsClusterState } from '../../../engine/dns/coredns/model.ts';
-import { ClusterDNS } from '../../../engine/dns/coredns/serveDNS.ts';
-import { inventAddress, upstreamLookup, type UpstreamModel, type UpstreamRecord } from '../../../engine/dns/coredns/upstream.ts';
 import type { AddressFamily, ResolverKind } from '../../../engine/dns/resolver/resolverOptions.ts';
-import { qtypesFor, runResolver, type DnsServer, type ResolveResult } from '../../../engine/dns/resolver/stubResolver.ts';
+import {
+  ClusterDNS,
+  inventAddress,
+  kubeadmCorefile,
+  MAX_NDOTS,
+  qtypesFor,
+  readResolverOptions,
+  readFixtureService,
+  readNamespaces,
+  runResolver,
+  upstreamLookup,
+  type DnsClusterState,
+  type DnsServer,
+  type ResolveResult,
+  type UpstreamModel,
+  type UpstreamRecord,
+} from '../../../engine/dns/index.ts';
 import { CliError } from '../../io.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 
@@ -67,11 +79,14 @@ export function fill(doc: unknown, file: string): unknown {
     const client = asObject(c['client'], file, `${where}.client`);
     const name = asString(c['name'], file, `${where}.name`);
     const search = asArray(client['search'] ?? [], file, `${where}.client.search`).map((s, j) => asString(s, file, `${where}.client.search[${j}]`));
-    const ndots = client['ndots'] === undefined ? 1 : client['ndots'];
+    // resolv.conf `options` if the client lists them; `ndots` given on its own wins.
+    const fromOptions = readResolverOptions(asArray(client['options'] ?? [], file, `${where}.client.options`).map((o, j) => asString(o, file, `${where}.client.options[${j}]`)));
+    const ndots = client['ndots'] === undefined ? fromOptions.ndots : client['ndots'];
     if (typeof ndots !== 'number') throw new CliError(`${file}: ${where}.client.ndots: expected a number`);
-    const family = (typeof client['family'] === 'string' ? client['family'] : 'AF_UNSPEC') as AddressFamily;
-    const opts = { ndots: Math.min(15, ndots), noTldQuery: client['noTldQuery'] === true, singleRequest: false };
-    const runs = RESOLVERS.map((k) => runResolver(k, name, search, opts, server, qtypesFor(family)));
+    const family = typeof client['family'] === 'string' ? client['family'] : 'AF_UNSPEC';
+    if (!['AF_UNSPEC', 'AF_INET', 'AF_INET6'].includes(family)) throw new CliError(`${file}: ${where}.client.family: expected AF_UNSPEC, AF_INET or AF_INET6`);
+    const opts = { ...fromOptions, ndots: Math.min(MAX_NDOTS, ndots), noTldQuery: fromOptions.noTldQuery || client['noTldQuery'] === true };
+    const runs = RESOLVERS.map((k) => runResolver(k, name, search, opts, server, qtypesFor(family as AddressFamily)));
     const candidates: { [k: string]: Json } = {};
     const traces: { [k: string]: Json } = {};
     runs.forEach((r) => {
