@@ -109,3 +109,42 @@ test('every button and control has an accessible name', async ({ page }) => {
     }
   }
 });
+
+test('clicking an object in the YAML selects it in the diagram and the inspector', async ({ page }) => {
+  await openLab(page);
+  await appendToEditor(page, EXTRA);
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible();
+  // the cursor is at the end, inside the new Service; click on its kind line
+  await page.locator('.monaco-editor .view-line').filter({ hasText: 'metadata: {name: e2e-api, namespace' }).click();
+  await expect(page.getByTestId('kubectl-get')).toContainText('e2e-api');
+  await expect(page.locator('.react-flow__node.selected')).toContainText('e2e-api');
+});
+
+test('undo in the editor reverts a proxy-mode switch', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('radio', { name: 'ipvs' }).click();
+  await expect(page.getByRole('radio', { name: 'ipvs' })).toHaveAttribute('aria-checked', 'true');
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('radio', { name: 'iptables' })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('a 10 MB paste does not freeze the page', async ({ page }) => {
+  await openLab(page);
+  const big = `\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: default}\ndata:\n${Array.from({ length: 200_000 }, (_, i) => `  k${i}: "${'x'.repeat(38)}"`).join('\n')}\n`;
+  expect(big.length).toBeGreaterThan(10_000_000);
+  await page.evaluate(() => {
+    (window as unknown as { longest: number }).longest = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await appendToEditor(page, big);
+  // Typing right after still works while the worker parses.
+  await page.keyboard.insertText('\n# still typing');
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.getByRole('tab', { name: 'Problems' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('pod-node').first()).toBeVisible();
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  console.log(`10 MB paste: longest main-thread task ${Math.round(longest)} ms`);
+});

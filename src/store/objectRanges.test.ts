@@ -36,6 +36,10 @@ describe('objectLineRanges', () => {
   it.each([[2, 'Service/default/web'], [4, null], [6, 'Deployment/default/web']])('line %i → %s', (line, key) => {
     expect(objectAtLine(ranges, line, new Set(['Pod/default/web-1']))).toBe(key);
   });
+  it('trims document separators off an engine-given range', () => {
+    const s: ClusterSnapshot = { diagnostics: [], objects: [{ ...snap.objects[1]!, source: { pos: { file: 'lab.yaml', line: 4, col: 1, endLine: 8 } } }] };
+    expect(objectLineRanges(s, text.replace(/\n$/, '\n---'), 'lab.yaml').get('Deployment/default/web')).toEqual({ startLine: 5, endLine: 7 });
+  });
   it('prefers an explicit end line from the engine', () => {
     const s: ClusterSnapshot = { diagnostics: [], objects: [{ ...snap.objects[0]!, source: { pos: { file: 'lab.yaml', line: 1, col: 1, endLine: 2 } } }] };
     expect(objectLineRanges(s, text, 'lab.yaml').get('Service/default/web')).toEqual({ startLine: 1, endLine: 2 });

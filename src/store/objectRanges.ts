@@ -37,7 +37,9 @@ export function objectLineRanges(snapshot: ClusterSnapshot, text: string, file: 
     const line = p.line;
     starts.set(line, [...(starts.get(line) ?? []), o.key]);
   }
-  const boundaries = [...new Set([...starts.keys(), ...separatorLines(text)])].sort((a, b) => a - b);
+  const separators = separatorLines(text);
+  const isSeparator = new Set(separators);
+  const boundaries = [...new Set([...starts.keys(), ...separators])].sort((a, b) => a - b);
   const last = lineCount(text);
   const ranges = new Map<string, LineRange>();
   for (const [line, keys] of starts) {
@@ -49,6 +51,13 @@ export function objectLineRanges(snapshot: ClusterSnapshot, text: string, file: 
   for (const o of snapshot.objects) {
     const p = o.source?.pos;
     if (p?.file === file && p.endLine) ranges.set(o.key, { startLine: p.line, endLine: p.endLine });
+  }
+  // A document's range may include its `---` lines; the object is what lies between them.
+  for (const [k, r] of ranges) {
+    let { startLine, endLine } = r;
+    while (startLine < endLine && isSeparator.has(startLine)) startLine++;
+    while (endLine > startLine && isSeparator.has(endLine)) endLine--;
+    if (startLine !== r.startLine || endLine !== r.endLine) ranges.set(k, { startLine, endLine });
   }
   return ranges;
 }

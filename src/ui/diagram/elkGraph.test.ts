@@ -30,7 +30,7 @@ describe('ELK layout of the flow elements', () => {
     expect(a.x).toBeGreaterThanOrEqual(0);
     expect(a.x + 232).toBeLessThanOrEqual(n1.width!);
     expect(a.y).toBeGreaterThanOrEqual(40);
-    expect(svc.x + 212).toBeLessThan(n1.x);
+    expect(svc.x + 232).toBeLessThan(n1.x);
     // the two groups do not overlap
     const n2 = p.get('Node/n2')!;
     expect(n1.y + n1.height! <= n2.y || n2.y + n2.height! <= n1.y || n1.x + n1.width! <= n2.x || n2.x + n2.width! <= n1.x).toBe(true);

@@ -29,7 +29,7 @@ export interface FlowEdge {
 }
 
 export const POD_SIZE = { width: 232, height: 58 } as const;
-export const SERVICE_SIZE = { width: 212, height: 66 } as const;
+export const SERVICE_SIZE = { width: 232, height: 66 } as const;
 export const INGRESS_SIZE = { width: 196, height: 58 } as const;
 export const UNSCHEDULED_GROUP = 'group/unscheduled';
 

@@ -1,11 +1,10 @@
 // The YAML pane. Text flows one way into the store (`setText`); outside replacements (scenario,
-// permalink, proxy-mode switch) come back through the `value` prop, which @monaco-editor/react
-// applies as an edit, so Monaco's undo covers them too. Engine diagnostics become markers (owner
+// permalink, proxy-mode switch) are applied as edits, so Monaco's undo covers them too. Engine diagnostics become markers (owner
 // `podlab`); selecting an object elsewhere reveals and highlights its lines here.
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { EDITOR_FILE } from '../../store/editorSlice.ts';
-import { objectAtLine, objectLineRanges } from '../../store/objectRanges.ts';
+import { objectAtLine, objectLineRanges, type LineRange } from '../../store/objectRanges.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppState, useAppStore } from '../useAppState.ts';
 import { diagnosticsToMarkers } from './diagnosticsToMarkers.ts';
@@ -23,7 +22,7 @@ const severities = {
 export default function ManifestEditor() {
   const store = useAppStore();
   const t = useT();
-  const text = useAppState((s) => s.text);
+  const textVersion = useAppState((s) => s.textVersion);
   const theme = useAppState((s) => s.theme);
   const diagnostics = useAppState((s) => s.diagnostics);
   const snapshot = useAppState((s) => s.snapshot);
@@ -33,18 +32,32 @@ export default function ManifestEditor() {
   const editorRef = useRef<CodeEditor | null>(null);
   const decorations = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
 
-  const ranges = useMemo(() => (snapshot ? objectLineRanges(snapshot, text, EDITOR_FILE) : new Map()), [snapshot, text]);
-  const generated = useMemo(() => new Set(snapshot?.objects.filter((o) => o.generatedBy).map((o) => o.key) ?? []), [snapshot]);
-  const rangesRef = useRef({ ranges, generated });
-  rangesRef.current = { ranges, generated };
+  // Object line ranges scan the whole text: computed only when a selection or a click needs them,
+  // never per keystroke (a 10 MB paste stays responsive).
+  const rangesCache = useRef<{ snapshot: unknown; text: string; ranges: Map<string, LineRange>; generated: Set<string> } | null>(null);
+  const getRanges = () => {
+    const s = store.getState();
+    const c = rangesCache.current;
+    if (c && c.snapshot === s.snapshot && c.text === s.text) return c;
+    const next = {
+      snapshot: s.snapshot, text: s.text,
+      ranges: s.snapshot ? objectLineRanges(s.snapshot, s.text, EDITOR_FILE) : new Map<string, LineRange>(),
+      generated: new Set(s.snapshot?.objects.filter((o) => o.generatedBy).map((o) => o.key) ?? []),
+    };
+    rangesCache.current = next;
+    return next;
+  };
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
+    // The text may have arrived (scenario fetch) while Monaco was loading.
+    if (editor.getValue() !== store.getState().text) editor.setValue(store.getState().text);
     // A click in the YAML selects the object written there (diagram and inspector follow).
     editor.onDidChangeCursorPosition((e) => {
       if (e.source !== 'mouse') return;
-      const key = objectAtLine(rangesRef.current.ranges, e.position.lineNumber, rangesRef.current.generated);
+      const { ranges, generated } = getRanges();
+      const key = objectAtLine(ranges, e.position.lineNumber, generated);
       if (key && key !== store.getState().selected) store.getState().select(key, 'editor');
     });
   };
@@ -53,19 +66,33 @@ export default function ManifestEditor() {
     const model = editorRef.current?.getModel();
     if (!model) return;
     monaco.editor.setModelMarkers(model, 'podlab', diagnosticsToMarkers(diagnostics, EDITOR_FILE, severities, model.getLineCount()));
-  }, [diagnostics, text]);
+  }, [diagnostics, textVersion]);
+
+  // Outside replacements (scenario, permalink, proxy-mode switch) become one undoable edit. The
+  // user's own typing is not echoed back: the editor is uncontrolled, so no per-keystroke compare
+  // of the whole text.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    const s = store.getState();
+    if (!editor || !model || s.textOrigin === 'user' || model.getValue() === s.text) return;
+    editor.pushUndoStop();
+    editor.executeEdits('podlab', [{ range: model.getFullModelRange(), text: s.text, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
+  }, [textVersion, store]);
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    const r = selected ? ranges.get(selected) : undefined;
+    const r = selected ? getRanges().ranges.get(selected) : undefined;
     decorations.current?.set(r ? [{
       range: new monaco.Range(r.startLine, 1, r.endLine, 1),
       options: { isWholeLine: true, className: 'podlab-selected-lines', linesDecorationsClassName: 'podlab-selected-gutter' },
     }] : []);
     if (r && store.getState().selectionOrigin !== 'editor') editor.revealLinesInCenterIfOutsideViewport(r.startLine, r.endLine);
     // selectionVersion: re-selecting the same object reveals it again.
-  }, [selected, selectionVersion, ranges, store]);
+    // getRanges reads the store; a new snapshot re-applies the highlight.
+  }, [selected, selectionVersion, snapshot, store]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -79,7 +106,7 @@ export default function ManifestEditor() {
     <Editor
       path={`file:///${EDITOR_FILE}`}
       defaultLanguage="yaml"
-      value={text}
+      defaultValue={store.getState().text}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onChange={(v) => store.getState().setText(v ?? '', 'user')}
       onMount={onMount}
@@ -93,6 +120,7 @@ export default function ManifestEditor() {
         scrollBeyondLastLine: false,
         automaticLayout: true,
         renderLineHighlight: 'line',
+        stickyScroll: { enabled: false },
         padding: { top: 8 },
         quickSuggestions: { other: true, comments: false, strings: true },
       }}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { encodePermalink } from '../../store/permalink.ts';
 import type { Language } from '../../store/uiSlice.ts';
 import { useT } from '../i18n/useT.ts';
@@ -11,7 +11,8 @@ const MODES: ProxyMode[] = ['iptables', 'ipvs'];
 function ProxyModeSwitch() {
   const t = useT();
   const store = useAppStore();
-  const mode = useAppState((s) => readProxyMode(s.text));
+  const text = useAppState((s) => s.text);
+  const mode = useMemo(() => readProxyMode(text), [text]);
   return (
     <div className="segmented" role="radiogroup" aria-label={t('toolbar.proxyMode')}>
       {MODES.map((m) => (

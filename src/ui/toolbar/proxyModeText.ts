@@ -25,6 +25,8 @@ function findConfig(lines: readonly string[]): Doc | undefined {
 /** The mode in effect. An empty or missing mode means iptables on Linux
  * (kube-proxy: cmd/kube-proxy/app/server_linux.go platformApplyDefaults). */
 export function readProxyMode(text: string): ProxyMode | string {
+  // Fast path for big pastes: no config document, no line splitting.
+  if (!text.includes('KubeProxyConfiguration')) return 'iptables';
   const lines = text.split('\n');
   const doc = findConfig(lines);
   if (!doc) return 'iptables';
