@@ -1,6 +1,6 @@
 // `ipvsadm -Ln` text, as ipvsadm 1.31 prints it: ipvsadm.c list_all, print_title,
 // print_service_entry, print_sched_flags; libipvs/libipvs.c ipvs_cmp_services, ipvs_cmp_dests.
-import { parseIP, type ParsedIP } from '../../shared/ip.ts';
+import { parseIP } from '../../shared/ip.ts';
 import { hostPort, type RealServer, type VirtualServer } from './virtualServer.ts';
 
 /** The kernel's IP_VS_VERSION_CODE and connection table size on a stock build. */
@@ -11,25 +11,32 @@ const PROTO_NUMBER: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132 };
 const AF_INET = 2;
 const AF_INET6 = 10;
 
-/** `int r = ntohl(a) - ntohl(b)`: a 32-bit unsigned difference read back as signed. */
-function int32Diff(a: bigint, b: bigint): number {
-  return Number(BigInt.asIntN(32, a - b));
+/** The address as libipvs compares it: host-order 32-bit words (one for IPv4, four for IPv6). */
+function addrWords(text: string): number[] {
+  if (!text.includes(':')) {
+    // Canonical dotted quad (the renderer and the parser both canonicalise): no bigint needed.
+    const o = text.split('.').map(Number);
+    return o.length === 4 && o.every((x) => x >= 0 && x <= 255) ? [((o[0]! * 256 + o[1]!) * 256 + o[2]!) * 256 + o[3]!] : [0];
+  }
+  const ip = parseIP(text);
+  if (!ip) return [0];
+  if (ip.family === 'IPv4') return [Number(ip.value)];
+  return [3, 2, 1, 0].map((i) => Number((ip.value >> BigInt(i * 32)) & 0xffffffffn));
 }
 
-/** Word-by-word as libipvs does for IPv6 (s6_addr32[0..3]), whole for IPv4. */
-function cmpAddr(a: ParsedIP | null, b: ParsedIP | null, af: number): number {
-  const av = a?.value ?? 0n;
-  const bv = b?.value ?? 0n;
-  if (af !== AF_INET6) return int32Diff(av & 0xffffffffn, bv & 0xffffffffn);
-  for (let i = 3; i >= 0; i--) {
-    const sh = BigInt(i * 32);
-    const r = int32Diff((av >> sh) & 0xffffffffn, (bv >> sh) & 0xffffffffn);
+/**
+ * `int r = ntohl(a) - ntohl(b)` word by word: the unsigned difference read back as a signed
+ * 32-bit int (`| 0` wraps modulo 2^32 the same way).
+ */
+function cmpAddr(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const r = ((a[i] ?? 0) - (b[i] ?? 0)) | 0;
     if (r !== 0) return r;
   }
   return 0;
 }
 
-interface SortableVS { vs: VirtualServer; ip: ParsedIP | null; af: number }
+interface SortableVS { vs: VirtualServer; words: readonly number[]; af: number }
 
 /**
  * libipvs ipvs_cmp_services: fwmark, then address family, then protocol number, then address,
@@ -43,17 +50,22 @@ export function ipvsCmpServices(a: SortableVS, b: SortableVS): number {
   if (r !== 0) return r;
   r = (PROTO_NUMBER[a.vs.protocol] ?? 0) - (PROTO_NUMBER[b.vs.protocol] ?? 0);
   if (r !== 0) return r;
-  r = cmpAddr(a.ip, b.ip, a.af);
+  r = cmpAddr(a.words, b.words);
   if (r !== 0) return r;
   return a.vs.port - b.vs.port;
 }
 
+interface SortableDest { rs: RealServer; words: readonly number[] }
+
 /** libipvs ipvs_cmp_dests: address (same int subtraction), then port. */
-export function ipvsCmpDests(a: RealServer, b: RealServer): number {
-  const ia = parseIP(a.address);
-  const ib = parseIP(b.address);
-  const r = cmpAddr(ia, ib, ia?.family === 'IPv6' ? AF_INET6 : AF_INET);
-  return r !== 0 ? r : a.port - b.port;
+export function ipvsCmpDests(a: SortableDest, b: SortableDest): number {
+  const r = cmpAddr(a.words, b.words);
+  return r !== 0 ? r : a.rs.port - b.rs.port;
+}
+
+export function sortDestsAsIpvsadm(rss: readonly RealServer[]): RealServer[] {
+  if (rss.length < 2) return [...rss];
+  return glibcMergeSort(rss.map((rs) => ({ rs, words: addrWords(rs.address) })), ipvsCmpDests).map((d) => d.rs);
 }
 
 /**
@@ -85,8 +97,7 @@ export function glibcMergeSort<T>(items: readonly T[], cmp: (a: T, b: T) => numb
 
 export function sortServicesAsIpvsadm(vss: readonly VirtualServer[]): VirtualServer[] {
   const rows = vss.map((vs) => {
-    const ip = parseIP(vs.address);
-    return { vs, ip, af: ip?.family === 'IPv6' ? AF_INET6 : AF_INET };
+    return { vs, words: addrWords(vs.address), af: vs.address.includes(':') ? AF_INET6 : AF_INET };
   });
   return glibcMergeSort(rows, ipvsCmpServices).map((r) => r.vs);
 }
@@ -129,7 +140,7 @@ export function formatIpvsadmList(vss: readonly VirtualServer[], opts: IpvsadmLi
   ];
   for (const vs of opts.nosort ? vss : sortServicesAsIpvsadm(vss)) {
     lines.push(serviceLine(vs));
-    const dests = opts.nosort ? vs.realServers : glibcMergeSort(vs.realServers, ipvsCmpDests);
+    const dests = opts.nosort ? vs.realServers : sortDestsAsIpvsadm(vs.realServers);
     for (const rs of dests) lines.push(destLine(rs));
   }
   return lines.join('\n') + '\n';

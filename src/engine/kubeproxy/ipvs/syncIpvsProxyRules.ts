@@ -5,7 +5,7 @@
 import { cidrContains, parseCIDR, parseIP } from '../../shared/ip.ts';
 import { categorizeEndpoints } from '../categorizeEndpoints.ts';
 import type { EndpointInfo, ProxyModel, ProxyServicePort } from '../types.ts';
-import { entryString, entryValid, ipsetInfo, IPSET_INFO, type IPSetBaseName, type IPSetEntry } from './ipset.ts';
+import { entryString, entryValid, IPSET_INFO, type IPSetBaseName, type IPSetEntry } from './ipset.ts';
 import { ipvsRestoreText, writeIpvsIptablesRules, type IpvsIptablesRules, type LbNoNodeAccessEntry } from './ipvsIptablesRules.ts';
 import { nodeAddressSet, ipvsNodePortIPs } from './ipvsNodeAddresses.ts';
 import { ipvsBehaviourFor, type IpvsVersionBehaviour } from './ipvsVersionBehaviour.ts';
@@ -60,8 +60,10 @@ export function syncIpvsProxyRules(model: ProxyModel, opts: IpvsSyncOptions = {}
   const graceful = new Set(previous?.gracefulTermination ?? []);
 
   const sets = new Map<IPSetBaseName, Set<string>>(IPSET_INFO.map((i) => [i.name, new Set<string>()]));
+  const setTypes = new Map(IPSET_INFO.map((i) => [i.name, i.type]));
   const insert = (name: IPSetBaseName, e: Omit<IPSetEntry, 'setType'>): boolean => {
-    const entry: IPSetEntry = { ...e, setType: ipsetInfo(name).type };
+    const entry = e as IPSetEntry & { setType: IPSetEntry['setType'] };
+    (entry as { setType: string }).setType = setTypes.get(name)!;
     if (!entryValid(entry)) return false; // validateEntry: kube-proxy logs and skips
     sets.get(name)!.add(entryString(entry));
     return true;
@@ -115,8 +117,9 @@ export function syncIpvsProxyRules(model: ProxyModel, opts: IpvsSyncOptions = {}
     const vsKey = virtualServerKey(vs);
     const wanted = new Map<string, RealServer>();
     for (const ep of eps) wanted.set(ep.endpoint, { address: ep.ip, port: ep.port, weight: 1 });
+    if (!prev) return [...wanted.values()];
     const out: RealServer[] = [];
-    const prevByKey = new Map((prev?.realServers ?? []).map((r) => [realServerKey(r), r]));
+    const prevByKey = new Map(prev.realServers.map((r) => [realServerKey(r), r]));
     for (const [k, rs] of wanted) {
       const old = prevByKey.get(k);
       // Kept destinations keep their counters; one on the graceful-delete list is deleted and
@@ -216,7 +219,8 @@ export function syncIpvsProxyRules(model: ProxyModel, opts: IpvsSyncOptions = {}
 
   // kube-ipvs0: keep what is still wanted in place, bind the new ones after it.
   const bound = (previous?.kubeIpvs0Addresses ?? []).filter((a) => activeBindAddrs.has(a));
-  for (const a of activeBindAddrs) if (!bound.includes(a)) bound.push(a);
+  const alreadyBound = new Set(bound);
+  for (const a of activeBindAddrs) if (!alreadyBound.has(a)) bound.push(a);
 
   const iptables = writeIpvsIptablesRules({ config, ipsets, lbNoNodeAccess, ipvsFilter: behaviour.ipvsFilterChain });
   return {

@@ -24,8 +24,13 @@ export interface IpvsConn {
 
 export interface IpvsKernelState {
   readonly services: ReadonlyMap<string, IpvsService>;
-  /** Scheduler state per service key (rr pointer, wrr mark, sh/dh/mh tables). */
+  /** Scheduler state per service key (rr pointer, wrr mark, sh/dh/mh tables) as built. */
   readonly sched: ReadonlyMap<string, unknown>;
+  /**
+   * Scheduler state changed by lookups since the state was built. Kept apart from `sched` so a
+   * lookup copies only what it touched: its cost does not grow with the number of services.
+   */
+  readonly schedChanged?: ReadonlyMap<string, unknown>;
   readonly conns: ReadonlyMap<string, IpvsConn>;
   /** Persistence templates by `proto|client|vaddr|vport`. */
   readonly templates: ReadonlyMap<string, IpvsConn>;
@@ -84,7 +89,8 @@ export function ipvsKernelStateFrom(virtualServers: readonly VirtualServer[], pr
     services.set(svc.key, svc);
     const old = previous?.services.get(svc.key);
     const s = schedulerFor(svc.scheduler);
-    if (old && sameDests(old, svc) && previous?.sched.has(svc.key)) sched.set(svc.key, previous.sched.get(svc.key));
+    const prevSched = previous?.schedChanged?.get(svc.key) ?? previous?.sched.get(svc.key);
+    if (old && sameDests(old, svc) && prevSched !== undefined) sched.set(svc.key, prevSched);
     else if (s) sched.set(svc.key, s.init(svc));
   }
   const live = (c: IpvsConn) => services.has(serviceKey(c.proto, c.vaddr, c.vport));
@@ -136,7 +142,7 @@ export function ipvsLookup(state: IpvsKernelState, pkt: IpvsPacket, now = 0): Ip
 
   let destIdx: number | null = null;
   let viaTemplate = false;
-  let sched = state.sched;
+  let schedChanged = state.schedChanged;
   let templates = state.templates;
   const tk = `${proto}|${pkt.src}|${svc.address}|${svc.port}`;
   if (svc.flags.includes('persistent')) {
@@ -154,11 +160,12 @@ export function ipvsLookup(state: IpvsKernelState, pkt: IpvsPacket, now = 0): Ip
   if (destIdx === null) {
     const s = schedulerFor(svc.scheduler);
     if (!s) return { verdict: 'no-destination', service: `${name} (scheduler not modelled)`, state };
-    const r = s.schedule(withCounters(svc, state.destConns), state.sched.get(svc.key) ?? s.init(svc), { src, sport: pkt.sport, dst, dport: pkt.dport });
-    sched = new Map(state.sched).set(svc.key, r.state);
+    const current = state.schedChanged?.get(svc.key) ?? state.sched.get(svc.key) ?? s.init(svc);
+    const r = s.schedule(withCounters(svc, state.destConns), current, { src, sport: pkt.sport, dst, dport: pkt.dport });
+    if (r.state !== current) schedChanged = new Map(state.schedChanged ?? []).set(svc.key, r.state);
     destIdx = r.dest;
   }
-  if (destIdx === null) return { verdict: 'no-destination', service: name, state: { ...state, sched } };
+  if (destIdx === null) return { verdict: 'no-destination', service: name, state: { ...state, ...(schedChanged ? { schedChanged } : {}) } };
   const d = svc.dests[destIdx]!;
   if (svc.flags.includes('persistent')) {
     // Using (or making) the template re-arms its timer to the persistence timeout.
@@ -178,7 +185,7 @@ export function ipvsLookup(state: IpvsKernelState, pkt: IpvsPacket, now = 0): Ip
   const destConns = new Map(state.destConns ?? []).set(dk, proto === 'tcp' ? { ...c, active: c.active + 1 } : { ...c, inact: c.inact + 1 });
   return {
     verdict: 'scheduled', service: name, dest: { address: d.address, port: d.port }, ...(viaTemplate ? { viaTemplate } : {}),
-    state: { services: state.services, sched, conns, templates, destConns },
+    state: { services: state.services, sched: state.sched, ...(schedChanged ? { schedChanged } : {}), conns, templates, destConns },
   };
 }
 
