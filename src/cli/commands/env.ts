@@ -37,6 +37,8 @@ export const envCommand: Command = {
         out.line(`# the container does not start: ${r.reason}: ${r.message}`);
       } else {
         for (const v of r.env) out.line(`${v.name}=${v.value}`);
+        if (r.command) out.line(`# command (after $(VAR) expansion): ${JSON.stringify(r.command)}`);
+        if (r.args) out.line(`# args (after $(VAR) expansion): ${JSON.stringify(r.args)}`);
         const fromLinks = new Map<string, number>();
         for (const v of r.env) if (v.source.kind === 'serviceLink') fromLinks.set(v.source.service, (fromLinks.get(v.source.service) ?? 0) + 1);
         const total = [...fromLinks.values()].reduce((a, b) => a + b, 0);

@@ -10,4 +10,4 @@ export {
   type KubeletEvent,
   type ResolvedEnvVar,
 } from './makeEnvironmentVariables.ts';
-export { resolveContainerEnv, resolvePodEnv, findPod, type ResolveEnvOptions, type ResolveEnvResult } from './resolveContainerEnv.ts';
+export { resolveContainerEnv, resolvePodEnv, expandCommandAndArgs, findPod, type ResolveEnvOptions, type ResolveEnvResult } from './resolveContainerEnv.ts';

@@ -169,6 +169,8 @@ spec:
     env:
     - {name: DB_URL, value: "postgres://$(DB_SERVICE_HOST):$(DB_SERVICE_PORT_PG)/x"}
     - {name: NODE_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
+    command: [sh, -c]
+    args: ["exec app --db=$(DB_URL) --cost=$$(VAR) $(NOPE)"]
 status: {podIP: 10.244.0.9}
 `;
   it('sees its namespace and default/kubernetes, expands service variables, reads the node', () => {
@@ -182,6 +184,7 @@ status: {podIP: 10.244.0.9}
     expect(e.KUBERNETES_SERVICE_HOST).toBe('10.96.0.1');
     expect(Object.keys(e).some((n) => n.startsWith('OTHER_'))).toBe(false);
     expect(r.container).toBe('app');
+    expect([r.command, r.args]).toEqual([['sh', '-c'], ['exec app --db=postgres://10.96.3.3:5432/x --cost=$(VAR) $(NOPE)']]);
     expect(resolvePodEnv(s, p).map((x) => [x.container, x.ok])).toEqual([['app', true]]);
   });
 });

@@ -2,6 +2,7 @@
 // `kubectl exec POD -c C -- env` would show (minus what the image and runtime add).
 import { objectsOfKind, type ClusterSnapshot, type KubeObject } from '../cluster/objects.ts';
 import { makeEnvironmentVariables, type EnvContext, type EnvResult } from './makeEnvironmentVariables.ts';
+import { expand, mappingFuncFor } from './expand.ts';
 import { serviceForEnv } from './serviceEnvVars.ts';
 
 export interface ResolveEnvOptions {
@@ -10,7 +11,26 @@ export interface ResolveEnvOptions {
   readonly relaxedEnvironmentVariableValidation?: boolean;
 }
 
-export type ResolveEnvResult = EnvResult & { readonly pod: string; readonly container: string };
+export type ResolveEnvResult = EnvResult & {
+  readonly pod: string;
+  readonly container: string;
+  /** command and args after `$(VAR)` expansion against the final environment (when it resolved). */
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+};
+
+/**
+ * kubelet pkg/kubelet/container/helpers.go ExpandContainerCommandAndArgs: `$(VAR)` in command
+ * and args expands against the container's final environment.
+ */
+export function expandCommandAndArgs(
+  container: { command?: unknown; args?: unknown },
+  envVars: readonly { name: string; value: string }[],
+): { command?: string[]; args?: string[] } {
+  const mapping = mappingFuncFor(new Map(envVars.map((v) => [v.name, v.value])));
+  const list = (v: unknown) => (Array.isArray(v) && v.length > 0 ? v.map((x) => expand(String(x), mapping)) : undefined);
+  return { command: list(container.command), args: list(container.args) };
+}
 
 function ipsOf(status: { podIP?: unknown; podIPs?: unknown } | undefined, listKey: 'podIPs' | 'hostIPs', oneKey: 'podIP' | 'hostIP'): string[] {
   const s = (status ?? {}) as Record<string, unknown>;
@@ -56,7 +76,12 @@ export function resolveContainerEnv(s: ClusterSnapshot, pod: KubeObject, opts: R
     nodeAllocatable: (node?.status?.allocatable ?? node?.status?.capacity) as Record<string, unknown> | undefined,
     relaxedEnvironmentVariableValidation: opts.relaxedEnvironmentVariableValidation,
   };
-  return { ...makeEnvironmentVariables(pod, container, ctx), pod: podKey, container };
+  const r = makeEnvironmentVariables(pod, container, ctx);
+  if (!r.ok) return { ...r, pod: podKey, container };
+  const spec = ['initContainers', 'containers', 'ephemeralContainers']
+    .flatMap((k) => (Array.isArray(pod.spec?.[k]) ? (pod.spec[k] as { name?: unknown; command?: unknown; args?: unknown }[]) : []))
+    .find((c) => c?.name === container);
+  return { ...r, pod: podKey, container, ...(spec ? expandCommandAndArgs(spec, r.env) : {}) };
 }
 
 /** Every container of the Pod (init containers first, as the kubelet starts them). */
