@@ -8,9 +8,17 @@ export interface Token {
   readonly quoted: boolean;
 }
 
+const WS = /[ \t\r\n]+/;
+
 export type TokenizeResult = { readonly tokens: Token[] } | { readonly error: string };
 
 export function tokenize(line: string): TokenizeResult {
+  // Fast path: most lines have no quotes (iptables-save quotes only comments).
+  if (!line.includes('"')) {
+    const tokens: Token[] = [];
+    for (const text of line.split(WS)) if (text !== '') tokens.push({ text, quoted: false });
+    return { tokens };
+  }
   const tokens: Token[] = [];
   let cur = '';
   let inToken = false;
