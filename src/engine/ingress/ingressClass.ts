@@ -59,7 +59,8 @@ export function ingressClasses(s: ClusterSnapshot, ctl: IngressControllerConfig 
 /**
  * The DefaultIngressClass admission plugin (plugin/pkg/admission/network/defaultingressclass):
  * an Ingress created with neither spec.ingressClassName nor the legacy annotation gets the
- * default class; with several defaults, the newest one (by creationTimestamp, then name).
+ * default class; with several defaults, the newest one, ties to the lower name (admission.go
+ * getDefaultClass, since kubernetes#110974 in v1.25; before, creation was rejected).
  */
 export function defaultIngressClass(classes: readonly IngressClassInfo[]): IngressClassInfo | undefined {
   const defaults = classes.filter((c) => c.isDefault);
