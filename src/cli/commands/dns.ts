@@ -38,6 +38,7 @@ function describeLookup(type: LookupType | undefined, resolver: ResolverKind): s
 export function printTrace(r: ResolveNameResult, type: LookupType | undefined): string {
   const out: string[] = [];
   const conf = r.resolvConf.conf!;
+  if (r.final.source === 'files') return `;; /etc/hosts (kubelet-managed): ${r.final.qname ?? ''} -> ${r.final.answers.join(' ')}\n;; no DNS query sent\n`;
   out.push(`;; resolv.conf: search ${conf.searches.join(' ') || '(none)'}; nameserver ${conf.nameservers.join(' ') || '(none)'}; options ${conf.options.join(' ') || '(none)'}`);
   out.push(`;; server: ${r.server.ip || '(none)'} (${r.server.kind === 'cluster-dns' ? 'cluster DNS: CoreDNS kubernetes plugin, then forward' : r.server.kind === 'upstream' ? "the node's upstream resolver" : 'no nameserver'})`);
   out.push(`;; resolver: ${describeLookup(type, r.resolver)}`);

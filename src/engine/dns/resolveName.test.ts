@@ -1,8 +1,11 @@
 // resolvConfForPod / resolveName over a built lab cluster: the kubelet's file per dnsPolicy,
 // and lookups through CoreDNS as a Pod's resolver makes them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../cluster/index.ts';
-import { resolvConfForPod, resolveName } from './index.ts';
+import { coreDNSOf } from './coredns/fromSnapshot.ts';
+import { ClusterDNS, renderHostsFile, resolvConfForPod, resolveName, ResolveError } from './index.ts';
+import { findPod } from './resolvConfForPod.ts';
 
 const YAML = `
 apiVersion: v1
@@ -46,6 +49,15 @@ apiVersion: v1
 kind: Pod
 metadata: {name: client, namespace: default}
 spec:
+  containers: [{name: c, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: named, namespace: default}
+spec:
+  hostname: db-0
+  subdomain: db
+  hostAliases: [{ip: 10.1.2.3, hostnames: [legacy.example, legacy]}]
   containers: [{name: c, image: busybox}]
 ---
 apiVersion: v1
@@ -120,5 +132,56 @@ describe('resolveName from default/client', () => {
   });
   it('rejects a malformed name with a clear error', () => {
     expect(() => resolveName(snapshot, 'default', 'client', 'a..b')).toThrow(/empty label/);
+  });
+});
+
+describe('/etc/hosts before DNS', () => {
+  it('renders the kubelet-managed file with the subdomain FQDN and HostAliases', () => {
+    const pod = findPod(snapshot, 'default', 'named')!;
+    const ip = pod.status.podIP as string;
+    expect(renderHostsFile(pod, 'cluster.local')).toBe(
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n' +
+        `${ip}\tdb-0.db.default.svc.cluster.local\tdb-0\n\n# Entries added by HostAliases.\n10.1.2.3\tlegacy.example\tlegacy\n`,
+    );
+  });
+  it.each([
+    ['db-0', true],
+    ['LEGACY.example.', true],
+    ['legacy.example.com', false],
+  ])('%s from /etc/hosts: %s', (name, files) => {
+    const r = resolveName(snapshot, 'default', 'named', name);
+    expect(r.final.source).toBe(files ? 'files' : 'dns');
+    expect(r.queries.length === 0).toBe(files);
+  });
+});
+
+describe('fuzz: names typed by a user', () => {
+  const dns = coreDNSOf(snapshot);
+  const server = new ClusterDNS(dns.cluster, dns.config, null);
+  const label = fc.oneof(fc.constantFrom('svc', 'pod', 'prod', 'web', 'db', 'default', 'cluster', 'local', '_http', '_tcp', '10-244-0-3', 'in-addr', 'arpa', '*', ''), fc.string({ maxLength: 10 }));
+  const name = fc.array(label, { maxLength: 9 }).map((ls) => ls.join('.'));
+  it('CoreDNS answers any name and type with an rcode and well-formed records', () => {
+    fc.assert(
+      fc.property(name, fc.boolean(), fc.constantFrom('A', 'AAAA', 'SRV', 'PTR', 'TXT', 'NS', 'SOA', 'CNAME', 'MX', 'HINFO', 'AXFR'), (n, dot, t) => {
+        const m = server.serve(dot ? `${n}.` : n, t).message;
+        expect(['NOERROR', 'NXDOMAIN', 'SERVFAIL']).toContain(m.rcode);
+        for (const rr of [...m.answer, ...m.authority, ...m.additional]) expect(rr.name.endsWith('.')).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('resolveName gives a result or a ResolveError, never another exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(name, fc.string({ maxLength: 300 })), fc.constantFrom(undefined, 'A', 'AAAA', 'SRV', 'PTR' as const), fc.constantFrom('glibc' as const, 'musl' as const), (n, type, resolver) => {
+        try {
+          const r = resolveName(snapshot, 'default', 'client', n, { resolver, ...(type ? { type } : {}) });
+          expect(r.final.success || typeof r.final.error === 'string').toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ResolveError);
+          expect((e as Error).message).not.toBe('');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

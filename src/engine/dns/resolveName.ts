@@ -8,7 +8,8 @@ import { coreDNSOf } from './coredns/fromSnapshot.ts';
 import { domainNameError, fqdn, reverseName } from './coredns/names.ts';
 import { ClusterDNS } from './coredns/serveDNS.ts';
 import { upstreamLookup, type UpstreamModel } from './coredns/upstream.ts';
-import { resolvConfForPod, type PodResolvConf, type ResolvConfOptions } from './resolvConfForPod.ts';
+import { lookupHosts, managedHostsEntries } from './hostsFile.ts';
+import { findPod, resolvConfForPod, type PodResolvConf, type ResolvConfOptions } from './resolvConfForPod.ts';
 import { readResolverOptions, type ResolverKind } from './resolver/resolverOptions.ts';
 import { qtypesFor, runResolver, type DnsServer, type ResolverStep } from './resolver/stubResolver.ts';
 
@@ -41,7 +42,14 @@ export interface ResolveNameResult {
   readonly candidates: readonly string[];
   readonly steps: readonly ResolverStep[];
   readonly queries: readonly QueryRecord[];
-  readonly final: { readonly success: boolean; readonly qname?: string; readonly answers: readonly string[]; readonly error?: string };
+  readonly final: {
+    readonly success: boolean;
+    /** 'files': /etc/hosts answered and no packet was sent. */
+    readonly source: 'files' | 'dns';
+    readonly qname?: string;
+    readonly answers: readonly string[];
+    readonly error?: string;
+  };
 }
 
 export const LAB_UPSTREAM: UpstreamModel = { records: [], unknownNames: 'tld', ttl: 30 };
@@ -60,6 +68,16 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
   const nameError = isIP(qname) ? null : domainNameError(qname);
   if (nameError) throw new ResolveError(`invalid name "${name}": ${nameError}`);
 
+  // "hosts: files dns": the kubelet-managed /etc/hosts first, for address lookups of a Pod
+  // that is not on the host network (whose file is the node's, not modelled).
+  const pod = findPod(s, namespace, podName)!;
+  if ((type === undefined || type === 'A' || type === 'AAAA') && pod.spec?.hostNetwork !== true) {
+    const family = type === 'A' ? 'IPv4' : type === 'AAAA' ? 'IPv6' : null;
+    const fromFiles = lookupHosts(managedHostsEntries(pod, rc.kubelet.clusterDomain), qname).filter((a) => family === null || (family === 'IPv6') === a.includes(':'));
+    if (fromFiles.length > 0) {
+      return { resolvConf: rc, server: { ip: rc.conf.nameservers[0] ?? '', kind: 'none' }, resolver: kind, candidates: [], steps: [], queries: [], final: { success: true, source: 'files', qname: fqdn(qname), answers: fromFiles } };
+    }
+  }
   const upstream = upstreamLookup(options.upstream ?? LAB_UPSTREAM);
   const dns = coreDNSOf(s);
   const cluster = new ClusterDNS(dns.cluster, dns.config, upstream);
@@ -91,6 +109,6 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
     candidates: r.candidates,
     steps: r.steps,
     queries,
-    final: { success: r.success, ...(r.success && last ? { qname: last.qname } : {}), answers: r.addresses, ...(r.error ? { error: r.error } : {}) },
+    final: { success: r.success, source: 'dns', ...(r.success && last ? { qname: last.qname } : {}), answers: r.addresses, ...(r.error ? { error: r.error } : {}) },
   };
 }
