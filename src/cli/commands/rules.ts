@@ -5,7 +5,8 @@ import { formatDiagnostic } from '../../engine/shared/diagnostics.ts';
 import { buildProxyModel } from '../../engine/kubeproxy/proxyModel.ts';
 import { proxierConfigForNode } from '../../engine/kubeproxy/proxierConfig.ts';
 import type { ProxierConfig } from '../../engine/kubeproxy/types.ts';
-import { nodeStateAfterFirstSync, renderList, renderRestore, renderSave, syncProxyRules } from '../../engine/kubeproxy/iptables/index.ts';
+import { firstSyncSaveTables, nodeStateAfterFirstSync, renderList, renderRestore, renderSaveTables, syncProxyRules } from '../../engine/kubeproxy/iptables/index.ts';
+import { kubeproxy } from '../../engine/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, Output, readInputs } from '../io.ts';
 import type { Command } from './index.ts';
@@ -28,14 +29,21 @@ export const MODE_RENDERERS: Record<string, (req: RenderRequest) => { text: stri
     const rs = syncProxyRules(model);
     const restore = renderRestore(rs);
     if (format === 'restore') return { text: restore, warnings: model.warnings };
-    const state = nodeStateAfterFirstSync(rs, restore);
-    if (format === 'list') return { text: renderList(state, table, config.ipFamily), warnings: model.warnings };
-    return { text: renderSave(state, { family: config.ipFamily }), warnings: model.warnings };
+    if (format === 'list') return { text: renderList(nodeStateAfterFirstSync(rs, restore), table, config.ipFamily), warnings: model.warnings };
+    return { text: renderSaveTables(firstSyncSaveTables(rs), { family: config.ipFamily }), warnings: model.warnings };
+  },
+  // ipvsadm -Ln, ipset list, iptables-save (each under a `# command` header); restore = kube-proxy's input.
+  ipvs: ({ cluster, config, format }) => {
+    const model = buildProxyModel(cluster, config);
+    const node = cluster.objects.find((o) => o.object.kind === 'Node' && o.object.metadata.name === config.nodeName)?.object;
+    const kpc = cluster.kubeProxyConfig?.ipvs;
+    const state = kubeproxy.ipvs.syncIpvsProxyRules(model, { scheduler: kpc?.scheduler ?? '', excludeCIDRs: kpc?.excludeCIDRs ?? [], kubernetesVersion: kubeproxy.ipvs.kubernetesVersionOfNode(node) });
+    return { text: kubeproxy.ipvs.renderIpvsNode(state, { family: config.ipFamily, format: format === 'restore' ? 'restore' : 'save' }), warnings: model.warnings };
   },
 };
 
 export const rulesCommand: Command = {
-  usage: 'rules -f F… [--mode iptables] [--node NAME] [--format save|restore|list] [--table nat|filter] [--ipv6]\n' +
+  usage: 'rules -f F… [--mode iptables|ipvs] [--node NAME] [--format save|restore|list] [--table nat|filter] [--ipv6]\n' +
     '      # the rules kube-proxy writes on a node: iptables-save text (default), kube-proxy\'s\n' +
     '      # iptables-restore input, or an `iptables -L -n -v -t TABLE` listing',
   async run(argv) {

@@ -9,3 +9,4 @@ export * from './ipvsNodeAddresses.ts';
 export * from './ipvsVersionBehaviour.ts';
 export * from './kubeIpvs0.ts';
 export * from './syncIpvsProxyRules.ts';
+export * from './renderIpvsNode.ts';

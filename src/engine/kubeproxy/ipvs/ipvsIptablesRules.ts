@@ -3,6 +3,7 @@
 // ipsetWithIptablesChain and writeIptablesRules (rules, in that order), acceptIPVSTraffic.
 import type { IPFamily } from '../../shared/ip.ts';
 import type { ProxierConfig } from '../types.ts';
+import { applyRestoreNoflush, renderSave } from '../iptables/index.ts';
 import { ipsetInfo, ipsetName, type IPSetBaseName, type IPSetContents } from './ipset.ts';
 
 export type IptablesTable = 'nat' | 'filter';
@@ -170,38 +171,27 @@ export function ipvsRestoreText(rules: IpvsIptablesRules, opts: { ipvsFilter: bo
 }
 
 /**
- * What `iptables-save` shows on a node afterwards: built-in chains with the jump rules kube-proxy
- * prepended (each inserted at position 1, so the last one inserted comes first), then the kube
- * chains. Marks are printed in iptables-save's normalised form (`--set-xmark`).
+ * The node's kube-proxy-owned tables after the first sync, in restore format: built-in chains, the
+ * kube chains (EnsureChain), the jump rules (each EnsureRule(Prepend) = `-I CHAIN 1`, so the last
+ * one inserted ends up on top), then the restore input applied with --noflush.
  */
-export function ipvsIptablesSaveText(rules: IpvsIptablesRules, opts: { ipvsFilter: boolean }): string {
-  const out: string[] = [];
+export function ipvsNodeStateText(restoreText: string, opts: { ipvsFilter: boolean }): string {
   const builtins: Record<IptablesTable, string[]> = {
     nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
     filter: ['INPUT', 'FORWARD', 'OUTPUT'],
   };
+  const keep = (chain: string) => opts.ipvsFilter || chain !== 'KUBE-IPVS-FILTER';
+  const out: string[] = [];
   for (const t of ['nat', 'filter'] as const) {
-    out.push(`*${t}`);
-    for (const b of builtins[t]) out.push(`:${b} ACCEPT [0:0]`);
-    for (const c of IPVS_KUBE_CHAINS) {
-      if (c.table === t && (opts.ipvsFilter || c.chain !== 'KUBE-IPVS-FILTER')) out.push(`:${c.chain} - [0:0]`);
-    }
-    for (const b of builtins[t]) {
-      const jumps = IPVS_JUMP_CHAINS.filter((j) => j.table === t && j.from === b && (opts.ipvsFilter || j.to !== 'KUBE-IPVS-FILTER'));
-      for (const j of [...jumps].reverse()) out.push(`-A ${b} -m comment --comment ${q(j.comment)} -j ${j.to}`);
-    }
-    for (const r of t === 'nat' ? rules.nat : rules.filter) out.push(normaliseMarks(r));
+    out.push(`*${t}`, ...builtins[t].map((b) => `:${b} ACCEPT [0:0]`));
+    out.push(...IPVS_KUBE_CHAINS.filter((c) => c.table === t && keep(c.chain)).map((c) => `:${c.chain} - [0:0]`));
+    for (const j of IPVS_JUMP_CHAINS) if (j.table === t && keep(j.to)) out.push(`-I ${j.from} 1 -m comment --comment ${q(j.comment)} -j ${j.to}`);
     out.push('COMMIT');
   }
-  return out.join('\n') + '\n';
+  return applyRestoreNoflush(out.join('\n') + '\n', restoreText);
 }
 
-/** iptables-save prints `--or-mark M` as `--set-xmark M/M` and `--xor-mark M` as `--set-xmark M/0x0`, marks in plain hex. */
-function normaliseMarks(rule: string): string {
-  const hex = (m: string) => '0x' + parseInt(m, 16).toString(16);
-  return rule
-    .replace(/--or-mark (0x[0-9a-fA-F]+)/, (_, m: string) => `--set-xmark ${hex(m)}/${hex(m)}`)
-    .replace(/--xor-mark (0x[0-9a-fA-F]+)/, (_, m: string) => `--set-xmark ${hex(m)}/0x0`)
-    .replace(/--mark (0x[0-9a-fA-F]+)\/(0x[0-9a-fA-F]+)/, (_, a: string, b: string) => `--mark ${hex(a)}/${hex(b)}`)
-    .replace(/-m comment --comment "([^" ]+)"/g, '-m comment --comment $1');
+/** What `iptables-save` prints on the node afterwards (the iptables renderer's canonical form). */
+export function ipvsIptablesSaveText(restoreText: string, opts: { ipvsFilter: boolean; family: IPFamily }): string {
+  return renderSave(ipvsNodeStateText(restoreText, opts), { family: opts.family });
 }

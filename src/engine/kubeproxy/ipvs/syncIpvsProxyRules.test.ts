@@ -134,7 +134,7 @@ describe('node tool text', () => {
     expect(text).toContain('    inet6 fd00::a/128 scope global \n');
   });
   it('iptables-save: jump rules first (last inserted on top), marks normalised', () => {
-    const text = ipvsIptablesSaveText(s.iptables, { ipvsFilter: true });
+    const text = ipvsIptablesSaveText(s.restoreText, { ipvsFilter: true, family: 'IPv4' });
     expect(text).toContain('-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER\n-A INPUT -m comment --comment "kube-proxy firewall rules" -j KUBE-PROXY-FIREWALL\n-A INPUT -m comment --comment "kubernetes health check rules" -j KUBE-NODE-PORT\n');
     expect(text).toContain('-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000\n');
     expect(text).toContain('-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0\n');
