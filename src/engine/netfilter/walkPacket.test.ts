@@ -33,6 +33,11 @@ apiVersion: v1
 kind: Service
 metadata: {name: empty, namespace: default}
 spec: {selector: {app: nobody}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web-np, namespace: default}
+spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}
 `;
 
 const snapshot = buildCluster([{ name: 'lab.yaml', text: LAB }]);
@@ -100,6 +105,24 @@ describe('walkPacket on a lab cluster (kindnet-style routed veths, iptables mode
     expect(back.finalPacket.src).toMatch(/^10\.244\.\d+\.1$/);
     const other = t.paths.find((p) => p !== back)!;
     expect(other.masquerade).toBe(false);
+  });
+
+  it('external client → NodePort: masqueraded to the node, forwarded to the other node; the reply is un-SNATed and un-DNATed on the way back', () => {
+    const node1 = dp.nodes.find((n) => n.name === 'node-1')!;
+    const nodeIP = node1.localIPs[0]!;
+    const client = pkt({ proto: 'tcp', src: '203.0.113.7', dst: nodeIP, dport: 30080, sport: 51000 });
+    const t = walkPacket(dp, { kind: 'wire', node: 'node-1', iface: 'eth0' }, client, { mode: { kind: 'all' }, reply: true });
+    expect(t.paths).toHaveLength(2);
+    for (const [i, p] of t.paths.entries()) {
+      expect(brief(p), evidence(p)).toMatchObject({ verdict: 'DELIVERED', masquerade: true, probability: 0.5 });
+      const remote = !webPods.some((w) => w.node === 'node-1' && `${w.ip}:8080` === p.dnat);
+      expect(p.finalPacket.src, evidence(p)).toBe(remote ? nodeIP : '10.244.0.1');
+      const r = t.replies[i]!;
+      expect(r.verdict, evidence(r)).toBe('ACCEPT');
+      expect(r.finalPacket).toMatchObject({ src: nodeIP, sport: 30080, dst: '203.0.113.7', dport: 51000 });
+      const undo = r.steps.filter((s) => s.kind === 'nat' && s.packetBefore).map((s) => `${s.node}:${s.hook}`);
+      expect(undo, evidence(r)).toEqual(['node-1:PREROUTING', 'node-1:POSTROUTING']);
+    }
   });
 
   it('a Service with no endpoints is REJECTed in filter with ICMP port-unreachable', () => {
