@@ -2,6 +2,7 @@
 // Records, Reverse, findServices, findPods, nsAddrs.
 import { canonicalIP, parseIP } from '../../shared/ip.ts';
 import type { DnsMessage, RR } from './dnsMessage.ts';
+import { ClusterIndex } from './clusterIndex.ts';
 import type { CoreDNSConfig, DnsClusterState, DnsEndpointAddress, DnsService } from './model.ts';
 import { extractAddressFromReverse, isReverse, splitDomainName, trimZone } from './names.ts';
 import { parseRequest, type RecordRequest } from './parseRequest.ts';
@@ -69,11 +70,14 @@ function matchPortAndProtocol(aPort: string, bPort: string, aProto: string, bPro
 export const isHeadless = (s: DnsService) => s.clusterIPs[0] === 'None';
 
 export class Kubernetes {
+  readonly index: ClusterIndex;
   constructor(
     readonly cluster: DnsClusterState,
     readonly config: CoreDNSConfig,
     readonly upstream: UpstreamLookup | null,
-  ) {}
+  ) {
+    this.index = new ClusterIndex(cluster);
+  }
 
   /** namespace.go namespaceExposed: configured in `namespaces` (or none configured) and existing. */
   namespaceExposed(ns: string): boolean {
@@ -134,8 +138,8 @@ export class Kubernetes {
       if (!parseIP(ip)) return { services: [], err: 'NoItems' };
       return { services: [{ host: ip, port: 0, ttl: this.config.ttl, key }], err: null };
     }
-    const services = this.cluster.pods
-      .filter((p) => p.podIP === ip && eqFold(r.namespace, p.namespace))
+    const services = this.index.podsByIP(ip)
+      .filter((p) => eqFold(r.namespace, p.namespace))
       .map(() => ({ host: ip, port: 0, ttl: this.config.ttl, key }));
     return { services, err: services.length > 0 ? null : 'NoItems' };
   }
@@ -148,9 +152,8 @@ export class Kubernetes {
     let err: BackendError | null = 'NoItems';
     const services: MsgService[] = [];
     const ttl = this.config.ttl;
-    for (const svc of this.cluster.services) {
-      if (!(eqFold(r.namespace, svc.namespace) && eqFold(r.service, svc.name))) continue;
-      const endpoints = this.cluster.endpoints.filter((e) => e.service === svc.name && e.namespace === svc.namespace);
+    for (const svc of this.index.services(r.service, r.namespace)) {
+      const endpoints = this.index.endpointsOf(svc);
       const svcDomain = `${svc.name}.${svc.namespace}.svc.${zone}`;
       // "ignore empty_service": NXDOMAIN for a ClusterIP Service without ready addresses.
       if (this.config.ignoreEmptyService && svc.type !== 'ExternalName' && !isHeadless(svc)) {
@@ -197,12 +200,12 @@ export class Kubernetes {
     const zone = this.primaryZone();
     const sameIP = (a: string) => canonicalIP(a) === ip;
     const exposed = (ns: string) => this.config.namespaces.length === 0 || this.namespaceExposed(ns);
-    for (const svc of this.cluster.services) {
-      if (!svc.clusterIPs.some(sameIP) || !exposed(svc.namespace)) continue;
+    for (const svc of this.index.servicesByIP(ip)) {
+      if (!exposed(svc.namespace)) continue;
       return { services: [{ host: `${svc.name}.${svc.namespace}.svc.${zone}`, port: 0, ttl: this.config.ttl, key: q.qname }], err: null };
     }
     const services: MsgService[] = [];
-    for (const ep of this.cluster.endpoints) {
+    for (const ep of this.index.endpointsByIP(ip)) {
       if (!exposed(ep.namespace)) continue;
       for (const addr of ep.addresses) {
         if (!sameIP(addr.ip)) continue;
@@ -227,12 +230,9 @@ export class Kubernetes {
     const ips: string[] = [];
     let found = false;
     for (const local of this.config.localIPs) {
-      for (const ep of this.cluster.endpoints) {
-        const addrs = ep.addresses.filter((a) => canonicalIP(a.ip) === canonicalIP(local));
-        if (addrs.length === 0) continue;
+      for (const ep of this.index.endpointsByIP(local)) {
         found = true;
-        for (const svc of this.cluster.services) {
-          if (svc.name !== ep.service || svc.namespace !== ep.namespace) continue;
+        for (const svc of this.index.services(ep.service, ep.namespace)) {
           const svcName = `${svc.name}.${svc.namespace}.svc.${zone}`;
           if (isHeadless(svc)) {
             for (const a of ep.addresses) {

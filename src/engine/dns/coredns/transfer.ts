@@ -47,8 +47,7 @@ export function transfer(k: Kubernetes, zone: string): RR[] {
       }
       continue;
     }
-    for (const ep of k.cluster.endpoints) {
-      if (ep.service !== svc.name || ep.namespace !== svc.namespace) continue;
+    for (const ep of k.index.endpointsOf(svc)) {
       const weight = calcSRVWeight(ep.addresses.length);
       for (const addr of ep.addresses) {
         out.push({ name: base, ttl, type: addrType(addr.ip), data: addr.ip });
