@@ -13,6 +13,7 @@ import type { KubeObject, SourceRef } from './objects.ts';
 import type { ParsedObject } from './parseManifests.ts';
 import { Reporter } from './validation/reporter.ts';
 import { validateObject } from './validation/validateObject.ts';
+import { deepClone } from './deepClone.ts';
 
 export interface Candidate {
   readonly object: KubeObject;
@@ -53,7 +54,7 @@ export function admitObjects(parsed: readonly ParsedObject[]): Admitted {
     if (!info) {
       r.warn('kind', `kind "${p.object.kind}" (${p.object.apiVersion}) is not modelled by the lab; kept and ignored`);
       diagnostics.push(r.diagnostics[r.diagnostics.length - 1]!);
-      candidates.push({ object: structuredClone(p.object), source: p.source, reporter: r });
+      candidates.push({ object: deepClone(p.object), source: p.source, reporter: r });
       continue;
     }
     if (p.object.kind === 'KubeProxyConfiguration') { kubeProxyUser = p.object; continue; }
@@ -70,7 +71,7 @@ export function admitObjects(parsed: readonly ParsedObject[]): Admitted {
   if (serviceCIDRs.length === 0) serviceCIDRs.push(DEFAULT_SERVICE_CIDR);
   const serviceFamily = parseCIDR(serviceCIDRs[0]!)?.family ?? 'IPv4';
   for (const { p, r } of accepted) {
-    const o = structuredClone(p.object);
+    const o = deepClone(p.object);
     const info = KINDS[o.kind]!;
     if (info.namespaced) o.metadata.namespace ??= 'default';
     else delete o.metadata.namespace;

@@ -24,10 +24,11 @@ export class ClusterState {
   private readonly byKind = new Map<string, Entry[]>();
   private resourceVersion = 1;
 
-  constructor(readonly seed: number, readonly now: number) {}
+  /** RFC 3339 of `now`: every object's creationTimestamp and every event's firstTimestamp. */
+  readonly timestamp: string;
 
-  get timestamp(): string {
-    return toRFC3339(this.now);
+  constructor(readonly seed: number, readonly now: number) {
+    this.timestamp = toRFC3339(now);
   }
 
   has(key: string): boolean {

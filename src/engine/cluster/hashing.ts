@@ -12,14 +12,23 @@ import { sha256 } from '@noble/hashes/sha2.js';
 /** k8s.io/apimachinery/pkg/util/rand: the alphabet without vowels and confusable characters. */
 export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
+const encoder = new TextEncoder();
+
 /** hash/fnv New32a over the UTF-8 bytes of `text`. */
 export function fnv32a(text: string): number {
-  const bytes = new TextEncoder().encode(text);
   let h = 0x811c9dc5;
-  for (const b of bytes) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Non-ASCII text hashes its UTF-8 bytes, like Go's []byte(string).
+    if (c > 0x7f) return fnv32aBytes(encoder.encode(text));
+    h = Math.imul(h ^ c, 0x01000193) >>> 0;
   }
+  return h >>> 0;
+}
+
+function fnv32aBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
   return h >>> 0;
 }
 
@@ -53,15 +62,21 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 
 /** Five characters of ALPHANUMS, decided by `parts` (and the seed). */
 export function nameSuffix(seed: number, ...parts: (string | number)[]): string {
-  const digest = sha256(new TextEncoder().encode(`${seed}\u0000${parts.join('\u0000')}`));
+  const digest = sha256(encoder.encode(`${seed}\u0000${parts.join('\u0000')}`));
   let out = '';
   for (let i = 0; i < 5; i++) out += ALPHANUMS[(digest[i] ?? 0) % ALPHANUMS.length];
   return out;
 }
 
+/** `n` hex digits from rounds of FNV-32a over `text` (cheap, stable, not cryptographic). */
+export function hexDigest(text: string, n: number): string {
+  let out = '';
+  for (let round = 0; out.length < n; round++) out += fnv32a(`${round}\u0000${text}`).toString(16).padStart(8, '0');
+  return out.slice(0, n);
+}
+
 /** A stable RFC 4122-shaped UID for an object key (the apiserver uses a random v4 UUID). */
 export function uidFor(key: string): string {
-  const d = sha256(new TextEncoder().encode(key));
-  const hex = Array.from(d.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = hexDigest(key, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

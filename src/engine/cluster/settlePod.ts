@@ -4,6 +4,7 @@
 // condition True, every container running and ready (readiness probes and readinessGates are
 // taken as passed), init containers Completed, sidecars running
 // (pkg/kubelet/status/generate.go condition order; kubelet_pods.go convertToAPIContainerStatuses).
+import { hexDigest } from './hashing.ts';
 import type { KubeObject } from './objects.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are untyped JSON here
@@ -54,24 +55,19 @@ export function normalizeImage(image: string): string {
   return ref;
 }
 
-function hex64(seed: string): string {
-  // A stable 64-hex-digit id (container IDs, image digests) derived from text, no randomness.
-  let h1 = 0x811c9dc5;
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    for (let i = 0; i < seed.length; i++) h1 = Math.imul(h1 ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-    h1 = Math.imul(h1 ^ round, 0x01000193) >>> 0;
-    out += h1.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
+const imageIDs = new Map<string, string>();
+function imageIDOf(image: string): string {
+  let id = imageIDs.get(image);
+  if (!id) imageIDs.set(image, (id = `${image.replace(/:[^:/]+$/, '')}@sha256:${hexDigest(image, 64)}`));
+  return id;
 }
 
 function runningStatus(c: Obj, podUID: string, at: string): Obj {
   const image = normalizeImage(String(c.image ?? ''));
   return {
-    containerID: `containerd://${hex64(`${podUID}/${c.name}`)}`,
+    containerID: `containerd://${hexDigest(`${podUID}/${c.name}`, 64)}`,
     image,
-    imageID: `${image.replace(/:[^:/]+$/, '')}@sha256:${hex64(image)}`,
+    imageID: imageIDOf(image),
     lastState: {},
     name: c.name,
     ready: true,

@@ -5,6 +5,7 @@ import type { ClusterState, Entry } from '../clusterState.ts';
 import { controllerRef } from '../clusterState.ts';
 import { computeHash } from '../hashing.ts';
 import type { KubeObject } from '../objects.ts';
+import { deepClone } from '../deepClone.ts';
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
@@ -15,7 +16,7 @@ export function runDeploymentController(state: ClusterState, d: Entry): Entry | 
   const collisionCount: number | undefined = o.status?.collisionCount;
   const hash = computeHash(spec.template, collisionCount);
   const name = `${o.metadata.name}-${hash}`;
-  const template = structuredClone(spec.template ?? {});
+  const template = deepClone(spec.template ?? {});
   template.metadata ??= {};
   template.metadata.labels = { ...(template.metadata.labels ?? {}), [POD_TEMPLATE_HASH]: hash };
   const replicas: number = spec.replicas ?? 1;

@@ -4,10 +4,11 @@
 import { controllerRef } from '../clusterState.ts';
 import { defaultPodSpec } from '../defaults/podDefaults.ts';
 import type { KubeObject } from '../objects.ts';
+import { deepClone } from '../deepClone.ts';
 
 export function podFromTemplate(owner: KubeObject, template: KubeObject['spec'], name: string, extraLabels: Record<string, string> = {}, generateName?: string): KubeObject {
   const tmeta = template?.metadata ?? {};
-  const spec = structuredClone(template?.spec ?? {});
+  const spec = deepClone(template?.spec ?? {});
   defaultPodSpec(spec);
   return {
     apiVersion: 'v1',
