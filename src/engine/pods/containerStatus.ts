@@ -80,3 +80,21 @@ export function containerStatus(s: ContainerSnapshot): ContainerStatus {
   status.started = top === 'running' || top === 'stopping' ? c.started : false;
   return status;
 }
+
+/**
+ * Only what getPhase and the condition generators read (state kind, exit codes, ready, started):
+ * the simulation computes conditions after every step, so it skips timestamps and messages.
+ */
+export function lightContainerStatus(s: ContainerSnapshot): ContainerStatus {
+  const c = s.context;
+  const [top, sub] = containerStateOf(s);
+  const st: ContainerStatus = { name: c.name, ready: isContainerReady(s), started: (top === 'running' || top === 'stopping') && c.started };
+  if (top === 'waiting') {
+    st.state = { waiting: { reason: sub } };
+    const prev = c.current ?? c.last;
+    if (prev) st.lastState = { terminated: { exitCode: prev.exitCode } };
+  } else if (top === 'running' || top === 'stopping') st.state = { running: {} };
+  else if (c.current) st.state = { terminated: { exitCode: c.current.exitCode } };
+  else st.state = {};
+  return st;
+}

@@ -1,7 +1,7 @@
 // Kubernetes Events as `kubectl describe` shows them: the recorder aggregates repeats of the same
 // (object, type, reason, message) into one Event with a count (client-go tools/record
 // EventCorrelator), and describe prints `Age (xN over T)` (kubectl describe DescribeEvents).
-import { humanDuration } from './humanDuration.ts';
+import { humanDuration } from '../cluster/printers/humanDuration.ts';
 
 export interface PodEventRecord {
   readonly podKey: string;

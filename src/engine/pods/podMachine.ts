@@ -55,6 +55,30 @@ function rec(type: RecordedEvent['type'], reason: string, message: (c: PodContex
   return { type: 'record' as const, params: ({ context }: { context: PodContext }) => ({ type, reason, message: message(context), source }) };
 }
 
+/**
+ * A node that stopped being Ready: after node-monitor-grace-period the pods are marked NotReady
+ * and the node tainted; after the pod's toleration the taint-eviction controller deletes it.
+ */
+function nodeDownRegion(toleration: 'notReadyToleration' | 'unreachableToleration', on: Record<string, string>) {
+  return {
+    on,
+    initial: 'grace',
+    states: {
+      grace: {
+        after: {
+          nodeMonitorGracePeriod: {
+            target: 'tainted',
+            actions: ['markPodsNotReady', rec('Warning', 'NodeNotReady', () => 'Node is not ready', 'node-controller')],
+          },
+        },
+      },
+      tainted: { after: { [toleration]: { target: 'evicted', actions: 'raiseTaintEvict' } } },
+      evicted: {},
+    },
+    exit: 'clearNodeMarks',
+  } as const;
+}
+
 export const podMachine = setup({
   types: {
     context: {} as PodContext,
@@ -196,44 +220,8 @@ export const podMachine = setup({
         Ready: {
           on: { 'node.notReady': 'NotReady', 'node.unreachable': 'Unreachable' },
         },
-        NotReady: {
-          on: { 'node.ready': 'Ready', 'node.unreachable': 'Unreachable' },
-          initial: 'grace',
-          states: {
-            grace: {
-              after: {
-                nodeMonitorGracePeriod: {
-                  target: 'tainted',
-                  actions: ['markPodsNotReady', rec('Warning', 'NodeNotReady', () => 'Node is not ready', 'node-controller')],
-                },
-              },
-            },
-            tainted: {
-              after: { notReadyToleration: { target: 'evicted', actions: 'raiseTaintEvict' } },
-            },
-            evicted: {},
-          },
-          exit: 'clearNodeMarks',
-        },
-        Unreachable: {
-          on: { 'node.ready': 'Ready', 'node.notReady': 'NotReady' },
-          initial: 'grace',
-          states: {
-            grace: {
-              after: {
-                nodeMonitorGracePeriod: {
-                  target: 'tainted',
-                  actions: ['markPodsNotReady', rec('Warning', 'NodeNotReady', () => 'Node is not ready', 'node-controller')],
-                },
-              },
-            },
-            tainted: {
-              after: { unreachableToleration: { target: 'evicted', actions: 'raiseTaintEvict' } },
-            },
-            evicted: {},
-          },
-          exit: 'clearNodeMarks',
-        },
+        NotReady: nodeDownRegion('notReadyToleration', { 'node.ready': 'Ready', 'node.unreachable': 'Unreachable' }),
+        Unreachable: nodeDownRegion('unreachableToleration', { 'node.ready': 'Ready', 'node.notReady': 'NotReady' }),
       },
     },
   },

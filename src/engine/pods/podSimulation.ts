@@ -3,15 +3,16 @@
 // kubelet's sync loop (which container to start next, whom to kill, when termination is done),
 // its probe workers, the eviction manager, and schedules every `after` delay the machines ask
 // for in a deterministic timer queue. Nothing here reads the wall clock.
-import { initialTransition, transition, type AnyEventObject } from 'xstate';
+import type { AnyEventObject } from 'xstate';
+import { PureStepper } from './pureStep.ts';
 import { createRandom } from '../shared/random.ts';
 import { DEFAULT_BEHAVIOR, readPodBehavior, type ContainerBehavior } from './behavior.ts';
-import { containerMachine, type ContainerEvent, type ContainerKind, type KillReason } from './containerMachine.ts';
+import { containerMachine, type ContainerEvent, type ContainerInput, type ContainerKind, type KillReason } from './containerMachine.ts';
 import { containerStateOf, isStoppedForGood } from './containerStatus.ts';
 import { EventLog, type PodEventRecord } from './eventLog.ts';
 import { evictionCandidates, runEvictionLoop, type SimNodeState } from './evictionManager.ts';
 import { getPhase } from './getPhase.ts';
-import { podMachine, type PodEvent } from './podMachine.ts';
+import { podMachine, type PodEvent, type PodInput } from './podMachine.ts';
 import { lifecycleOf, nodeStateOf, type PodRuntime, type ProbeWorker } from './podRuntime.ts';
 import { allStopped, computeStatusCore, containerStatuses, podObject, rememberConditions } from './podStatus.ts';
 import { printPod, type PodRow } from './printPod.ts';
@@ -93,6 +94,15 @@ export const SANDBOX_MS = 1000;
 export const EVICTION_LOOP_MS = 10_000;
 const POD_TARGET = -1;
 
+const PROBE_POD_INPUT: PodInput = { namespace: '', name: '', terminationGracePeriodMs: 0, notReadyTolerationMs: 0, unreachableTolerationMs: 0, sandboxMs: 0 };
+let podStepper: PureStepper<typeof podMachine> | undefined;
+let containerStepper: PureStepper<typeof containerMachine> | undefined;
+function steppers() {
+  podStepper ??= new PureStepper(podMachine, PROBE_POD_INPUT);
+  containerStepper ??= new PureStepper(containerMachine, { name: '', kind: 'regular', image: '', imagePullPolicy: 'Never', podRestartPolicy: 'Always', podRef: '', behavior: DEFAULT_BEHAVIOR, hasStartupProbe: false, hasReadinessProbe: false, hasPostStart: false, hasPreStop: false, podHasInitContainers: false, killGracePeriodMs: 0 } satisfies ContainerInput);
+  return { pod: podStepper, container: containerStepper };
+}
+
 function uidFrom(rand: () => number): string {
   const hex = () => Math.floor(rand() * 0x10000).toString(16).padStart(4, '0');
   return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-8${hex().slice(1)}-${hex()}${hex()}${hex()}`;
@@ -130,6 +140,8 @@ export class PodSimulation {
   private readonly log: ScriptStep[] = [];
   private evictionScheduled = false;
   private genCounter = 0;
+  /** Bumped by every machine step: syncPod's "did anything change". */
+  private changes = 0;
   now: number;
 
   constructor(readonly options: PodSimulationOptions) {
@@ -172,7 +184,7 @@ export class PodSimulation {
     const tolerations = withDefaultTolerations(spec.tolerations);
     const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? uid})`;
     const graceMs = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    const [pod$] = initialTransition(podMachine, {
+    const [pod$] = steppers().pod.initial({
       namespace: pod.metadata.namespace ?? 'default',
       name: pod.metadata.name,
       terminationGracePeriodMs: graceMs,
@@ -184,7 +196,7 @@ export class PodSimulation {
     const list = [...inits.map((c) => [c, true] as const), ...(spec.containers ?? []).map((c) => [c, false] as const)];
     const containers = list.map(([c, isInit]) => {
       const limit = c.resources?.limits?.['memory'];
-      const [snap] = initialTransition(containerMachine, {
+      const [snap] = steppers().container.initial({
         name: c.name,
         kind: containerKind(c, isInit),
         image: c.image ?? '',
@@ -248,7 +260,8 @@ export class PodSimulation {
 
   private applyPod(pod: number, event: PodEvent): void {
     const rt = this.pods[pod] as PodRuntime;
-    const [next, actions] = transition(podMachine, rt.pod$, event);
+    const [next, actions] = steppers().pod.step(rt.pod$, event);
+    this.changes++;
     rt.pod$ = next;
     this.handleActions(pod, POD_TARGET, actions);
   }
@@ -257,7 +270,8 @@ export class PodSimulation {
     const rt = this.pods[pod] as PodRuntime;
     const before = rt.containers[i];
     if (!before) return;
-    const [next, actions] = transition(containerMachine, before, event);
+    const [next, actions] = steppers().container.step(before, event);
+    this.changes++;
     rt.containers[i] = next;
     this.handleActions(pod, i, actions);
     if (next.context.instance !== before.context.instance) this.startProbes(pod, i);
@@ -291,8 +305,7 @@ export class PodSimulation {
     // An unreachable node's kubelet does nothing the control plane can see.
     if (nodeStateOf(rt) === 'Unreachable') return false;
     const lc = lifecycleOf(rt);
-    const sig = () => rt.containers.map((c) => JSON.stringify(c.value)).join() + lifecycleOf(rt);
-    const before = sig();
+    const before = this.changes;
     const cs = rt.containers;
     if (lc === 'active') {
       // Init containers one at a time; a sidecar only has to have started.
@@ -348,7 +361,7 @@ export class PodSimulation {
         this.applyPod(pod, { type: 'kubelet.allStopped', phase: phase === 'Succeeded' ? 'Succeeded' : 'Failed', now: this.now });
       }
     }
-    return sig() !== before;
+    return this.changes !== before;
   }
 
   // ---- probes ----------------------------------------------------------------------------
@@ -366,10 +379,20 @@ export class PodSimulation {
       if (!probe) continue;
       const w: ProbeWorker = { type, settings: probeSettings(probe), container: i, instance, result: initialProbeResult(type), successes: 0, failures: 0 };
       rt.probes.push(w);
-      this.queue.push(this.now + w.settings.initialDelayMs, { kind: 'probe', pod, probe: rt.probes.length - 1, instance });
+      this.scheduleProbe(pod, rt.probes.length - 1, instance, this.now + w.settings.initialDelayMs);
     }
   }
 
+  private scheduleProbe(pod: number, index: number, instance: number, at: number): void {
+    this.queue.push(at, { kind: 'probe', pod, probe: index, instance });
+  }
+
+  /**
+   * One prober worker tick (prober/worker.go doProbe). Ticks whose outcome cannot change the
+   * result are coalesced: while the app's behaviour keeps the probe passing and the result is
+   * already Success, the worker jumps to the first period tick at or after the next instant the
+   * behaviour changes (or stops, if it never does). Results and events are the same as ticking.
+   */
   private probeTick(pod: number, index: number, instance: number): void {
     const rt = this.pods[pod] as PodRuntime;
     const w = rt.probes[index];
@@ -381,29 +404,40 @@ export class PodSimulation {
     const deleting = rt.pod$.context.deletionTimestampMs !== null;
     // Liveness and startup workers stop when the pod is being deleted; readiness keeps probing.
     if (w.type !== 'readiness' && (deleting || top === 'stopping')) return;
-    const next = () => this.queue.push(this.now + w.settings.periodMs, { kind: 'probe', pod, probe: index, instance });
+    const period = w.settings.periodMs;
     if (w.type === 'startup') {
       if (sub === 'started') return;
-      if (sub !== 'startup') return next();
-    } else if (!c.context.started) return next();
+      if (sub !== 'startup') return this.scheduleProbe(pod, index, instance, this.now + period);
+    } else if (!c.context.started) return this.scheduleProbe(pod, index, instance, this.now + period);
     const b = c.context.behavior;
-    const pass = probePasses(b[w.type], b.startMs, this.now - (c.context.startedAtMs ?? this.now));
+    const startedAt = c.context.startedAtMs ?? this.now;
+    const pb = b[w.type];
+    const pass = probePasses(pb, b.startMs, this.now - startedAt);
     if (pass) {
       w.successes++;
       w.failures = 0;
       if (w.successes >= w.settings.successThreshold && w.result !== 'success') {
         w.result = 'success';
         if (w.type !== 'liveness') this.applyContainer(pod, w.container, { type: `probe.${w.type}.succeeded`, now: this.now } as ContainerEvent);
-        if (w.type === 'startup') return this.settle(pod);
         this.settle(pod);
+        if (w.type === 'startup') return;
       }
-      return next();
+      if (w.result === 'success') {
+        // Coalesce: the next instant the behaviour can turn the outcome.
+        let change = Infinity;
+        for (const bp of [pb.passAfterMs ?? b.startMs, pb.failAfterMs, pb.failUntilMs]) {
+          if (bp !== undefined && startedAt + bp > this.now) change = Math.min(change, startedAt + bp);
+        }
+        if (change === Infinity) return;
+        return this.scheduleProbe(pod, index, instance, this.now + Math.ceil((change - this.now) / period) * period);
+      }
+      return this.scheduleProbe(pod, index, instance, this.now + period);
     }
     w.failures++;
     w.successes = 0;
-    const containerSpec = [...(rt.pod.spec.initContainers ?? []), ...(rt.pod.spec.containers ?? [])][w.container];
-    const probe = containerSpec?.[`${w.type}Probe`];
-    this.events.record(rt.key, { type: 'Warning', reason: 'Unhealthy', message: `${probeLabel(w.type)} probe failed: ${probeFailureOutput(probe ?? {}, rt.pod$.context.podIP, b[w.type].output)}` }, this.now);
+    const list = w.container < rt.initCount ? rt.pod.spec.initContainers : rt.pod.spec.containers;
+    const probe = list?.[w.container < rt.initCount ? w.container : w.container - rt.initCount]?.[`${w.type}Probe`];
+    this.events.record(rt.key, { type: 'Warning', reason: 'Unhealthy', message: `${probeLabel(w.type)} probe failed: ${probeFailureOutput(probe ?? {}, rt.pod$.context.podIP, pb.output)}` }, this.now);
     if (w.failures >= w.settings.failureThreshold && w.result !== 'failure') {
       w.result = 'failure';
       this.applyContainer(pod, w.container, { type: `probe.${w.type}.failed`, now: this.now } as ContainerEvent);
@@ -411,7 +445,7 @@ export class PodSimulation {
       // A liveness/startup failure kills the container; the worker waits for the next instance.
       if (w.type !== 'readiness') return;
     }
-    next();
+    this.scheduleProbe(pod, index, instance, this.now + period);
   }
 
   // ---- eviction manager -------------------------------------------------------------------

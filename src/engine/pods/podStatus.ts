@@ -9,7 +9,7 @@ import {
   generatePodReadyToStartContainersCondition,
   type GeneratedCondition,
 } from './conditions.ts';
-import { containerStatus, isStoppedForGood } from './containerStatus.ts';
+import { containerStatus, isStoppedForGood, lightContainerStatus } from './containerStatus.ts';
 import { getPhase } from './getPhase.ts';
 import { lifecycleOf, type PodRuntime } from './podRuntime.ts';
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from './types.ts';
@@ -20,8 +20,8 @@ export function allStopped(rt: PodRuntime): boolean {
   return rt.containers.every(isStoppedForGood);
 }
 
-export function containerStatuses(rt: PodRuntime): { init: ContainerStatus[]; regular: ContainerStatus[] } {
-  const all = rt.containers.map(containerStatus);
+export function containerStatuses(rt: PodRuntime, light = false): { init: ContainerStatus[]; regular: ContainerStatus[] } {
+  const all = rt.containers.map(light ? lightContainerStatus : containerStatus);
   return { init: all.slice(0, rt.initCount), regular: all.slice(rt.initCount) };
 }
 
@@ -31,7 +31,7 @@ export function computeStatusCore(rt: PodRuntime): { phase: PodPhase; conditions
   const ctx = rt.pod$.context;
   const spec = rt.pod.spec;
   const bound = BOUND.has(lc);
-  const { init, regular } = containerStatuses(rt);
+  const { init, regular } = containerStatuses(rt, true);
   const statuses = bound ? [...init, ...regular] : null;
   let phase: PodPhase;
   if (!bound) phase = 'Pending';

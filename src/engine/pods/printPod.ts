@@ -1,5 +1,5 @@
 // `kubectl get pods` columns exactly as pkg/printers/internalversion/printers.go printPod computes them.
-import { humanDuration } from './humanDuration.ts';
+import { humanDuration } from '../cluster/printers/humanDuration.ts';
 import { isRestartableInitContainer } from './podSpec.ts';
 import type { Container, ContainerStatus, Pod } from './types.ts';
 

@@ -1,7 +1,9 @@
 // Taint-based eviction inputs: DefaultTolerationSeconds admission
 // (plugin/pkg/admission/defaulttolerationseconds/admission.go) and the taint-eviction
 // controller's getMinTolerationTime (pkg/controller/tainteviction/taint_eviction.go).
-import type { Toleration } from './types.ts';
+import { toleratesTaint, type Taint, type Toleration } from '../cluster/scheduler/taints.ts';
+
+export { toleratesTaint, type Taint };
 
 export const TAINT_NODE_NOT_READY = 'node.kubernetes.io/not-ready';
 export const TAINT_NODE_UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -9,21 +11,6 @@ export const TAINT_NODE_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const DEFAULT_TOLERATION_SECONDS = 300;
 /** node-monitor-grace-period since v1.32 (40 s before). */
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
-
-/** Toleration.ToleratesTaint (core/v1 toleration.go). */
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  const op = t.operator ?? 'Equal';
-  if (op === 'Exists') return true;
-  return (t.value ?? '') === (taint.value ?? '');
-}
 
 /** The admission plugin adds 300 s tolerations for not-ready and unreachable unless some toleration already covers them. */
 export function withDefaultTolerations(tolerations: readonly Toleration[] = []): Toleration[] {

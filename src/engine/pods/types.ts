@@ -57,13 +57,8 @@ export interface Container {
   [k: string]: unknown;
 }
 
-export interface Toleration {
-  key?: string;
-  operator?: 'Exists' | 'Equal';
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
+export type { Toleration } from '../cluster/scheduler/taints.ts';
+import type { Toleration } from '../cluster/scheduler/taints.ts';
 
 export interface Volume {
   name: string;
