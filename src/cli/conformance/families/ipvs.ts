@@ -31,20 +31,27 @@ function stringList(v: Json | undefined, file: string, where: string): string[] 
   return asArray(v, file, where).map((x, i) => asString(x, file, `${where}[${i}]`));
 }
 
-/** `config.networkInterfaces`: `{eth0: ["10.0.0.1/24"]}` or `[{name, addresses}]`. */
-function interfacesOf(v: Json | undefined, file: string): Record<string, string[]> {
-  if (v === undefined || v === null) return {};
+/** Every string somewhere inside `v` (addresses, however the vector nests them). */
+function stringsIn(v: Json | undefined): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(stringsIn);
+  if (v && typeof v === 'object') return Object.entries(v).filter(([k]) => k !== 'name').flatMap(([, x]) => stringsIn(x));
+  return [];
+}
+
+/** `config.networkInterfaces`: `{eth0: ["10.0.0.1/24"]}` or `[{name, addresses | addrs | …}]`. */
+function interfacesOf(v: Json | undefined, file: string): Record<string, string[]> | null {
+  if (v === undefined || v === null) return null;
   if (Array.isArray(v)) {
     const out: Record<string, string[]> = {};
     v.forEach((x, i) => {
       const o = asObject(x, file, `config.networkInterfaces[${i}]`);
-      const name = typeof o.name === 'string' ? o.name : `if${i}`;
-      out[name] = stringList(o.addresses ?? o.addrs ?? o.cidrs, file, `config.networkInterfaces[${i}].addresses`);
+      out[typeof o.name === 'string' ? o.name : `if${i}`] = stringsIn(o);
     });
     return out;
   }
   const o = asObject(v, file, 'config.networkInterfaces');
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, stringList(x, file, `config.networkInterfaces.${k}`)]));
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, stringsIn(x)]));
 }
 
 /** `config.localDetector` is prose: "none (…)" or text naming the cluster CIDR. */
@@ -64,8 +71,9 @@ function proxierConfigOf(c: JsonObject, file: string): { config: ProxierConfig; 
     nodeName: typeof c.nodeName === 'string' ? c.nodeName : 'test-node',
     nodeIPs,
     nodePortAddresses: npa,
-    // The fake netlink reports nodeIPs on eth0; networkInterfaces feed GetNodeIPs.
-    hostInterfaces: { ...ifaces, ...(ifaces.eth0 ? {} : { eth0: nodeIPs }) },
+    // The fake netlink reports nodeIPs on eth0; networkInterfaces (the fake networkInterfacer)
+    // feed GetNodeIPs when nodePortAddresses is a real CIDR list.
+    hostInterfaces: ifaces ?? { eth0: nodeIPs },
     masqueradeAll: c.masqueradeAll === true,
     localDetector: localDetectorOf(c.localDetector),
     mode: 'ipvs',

@@ -55,7 +55,8 @@ export function ipvsNodePortIPs(config: Pick<ProxierConfig, 'ipFamily' | 'nodeIP
   const cidrs = (config.nodePortAddresses ?? []).map((c) => parseCIDR(c)).filter((c) => c !== null && c.family === config.ipFamily);
   const out: ParsedIP[] = [];
   const interfaceAddrs = Object.entries(config.hostInterfaces).filter(([d]) => d !== KUBE_IPVS0).flatMap(([, a]) => a);
-  for (const text of [...interfaceAddrs, ...config.nodeIPs]) {
+  // GetNodeIPs reads the interfaces (networkInterfacer), not the netlink local-address list.
+  for (const text of interfaceAddrs) {
     const ip = parseIP(stripPrefix(text));
     if (!ip || isLoopback(ip)) continue;
     if (cidrs.some((c) => cidrContains(c!, ip))) out.push(ip);
