@@ -4,7 +4,8 @@
 import type { ClusterSnapshot } from '../cluster/objects.ts';
 import { isIP } from '../shared/ip.ts';
 import { formatRR, message } from './coredns/dnsMessage.ts';
-import { coreDNSOf } from './coredns/fromSnapshot.ts';
+import { coreDNSOf, type SnapshotDNS } from './coredns/fromSnapshot.ts';
+import type { UpstreamLookup } from './coredns/kubernetes.ts';
 import { domainNameError, fqdn, reverseName } from './coredns/names.ts';
 import { ClusterDNS } from './coredns/serveDNS.ts';
 import { upstreamLookup, type UpstreamModel } from './coredns/upstream.ts';
@@ -56,6 +57,23 @@ export const LAB_UPSTREAM: UpstreamModel = { records: [], unknownNames: 'tld', t
 
 export class ResolveError extends Error {}
 
+/**
+ * CoreDNS's view of a snapshot, built once per snapshot and upstream model (snapshots are
+ * immutable values, so this cache cannot change an answer).
+ */
+const dnsCache = new WeakMap<ClusterSnapshot, WeakMap<UpstreamModel, { dns: SnapshotDNS; cluster: ClusterDNS }>>();
+function clusterDNSFor(s: ClusterSnapshot, model: UpstreamModel, upstream: UpstreamLookup) {
+  let bySnap = dnsCache.get(s);
+  if (!bySnap) dnsCache.set(s, (bySnap = new WeakMap()));
+  let hit = bySnap.get(model);
+  if (!hit) {
+    const dns = coreDNSOf(s);
+    hit = { dns, cluster: new ClusterDNS(dns.cluster, dns.config, upstream) };
+    bySnap.set(model, hit);
+  }
+  return hit;
+}
+
 /** Resolve `name` from Pod namespace/podName. Throws ResolveError for a missing Pod or an unusable name. */
 export function resolveName(s: ClusterSnapshot, namespace: string, podName: string, name: string, options: ResolveOptions = {}): ResolveNameResult {
   const rc = resolvConfForPod(s, namespace, podName, options);
@@ -79,8 +97,7 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
     }
   }
   const upstream = upstreamLookup(options.upstream ?? LAB_UPSTREAM);
-  const dns = coreDNSOf(s);
-  const cluster = new ClusterDNS(dns.cluster, dns.config, upstream);
+  const { dns, cluster } = clusterDNSFor(s, options.upstream ?? LAB_UPSTREAM, upstream);
   const clusterIPs = new Set([...rc.kubelet.clusterDNS, ...dns.cluster.services.filter((sv) => sv.namespace === 'kube-system' && sv.name === 'kube-dns').flatMap((sv) => sv.clusterIPs)]);
   const ip = rc.conf.nameservers[0] ?? '';
   const serverKind = ip === '' ? 'none' : clusterIPs.has(ip) ? 'cluster-dns' : 'upstream';

@@ -3,13 +3,15 @@
 import { canonicalIP } from '../../shared/ip.ts';
 import type { DnsClusterState, DnsEndpoints, DnsPod, DnsService } from './model.ts';
 
+/** Adds v under k once (an object listed twice under one IP would answer twice). */
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
+  if (!l) m.set(k, [v]);
+  else if (l[l.length - 1] !== v) l.push(v);
 }
 
-const ipKey = (ip: string) => canonicalIP(ip) ?? ip;
+/** IPv6 has many spellings of one address; dotted quads (no leading zeros, as Go parses them) have one. */
+const ipKey = (ip: string) => (ip.includes(':') ? (canonicalIP(ip) ?? ip) : ip);
 
 export class ClusterIndex {
   private readonly svcByName = new Map<string, DnsService[]>();
@@ -22,11 +24,11 @@ export class ClusterIndex {
     // object.ServiceKey / EndpointsKey: "<name>.<namespace>"; requests are matched case-insensitively.
     for (const s of cluster.services) {
       push(this.svcByName, `${s.name}.${s.namespace}`.toLowerCase(), s);
-      for (const ip of new Set(s.clusterIPs.map(ipKey))) push(this.svcByIP, ip, s);
+      for (const ip of s.clusterIPs) push(this.svcByIP, ipKey(ip), s);
     }
     for (const e of cluster.endpoints) {
       push(this.epByService, `${e.service}.${e.namespace}`, e);
-      for (const ip of new Set(e.addresses.map((a) => ipKey(a.ip)))) push(this.epByIP, ip, e);
+      for (const a of e.addresses) push(this.epByIP, ipKey(a.ip), e);
     }
     for (const p of cluster.pods) push(this.podByIP, p.podIP, p);
   }
