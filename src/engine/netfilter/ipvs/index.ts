@@ -5,3 +5,4 @@ export * from './ipvsLookup.ts';
 export * from './ipvsHandler.ts';
 export * from './parseIpvsadm.ts';
 export * as schedulers from './schedulers/index.ts';
+export * from './ipvsadmConnections.ts';

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualServer } from '../../kubeproxy/ipvs/index.ts';
 import { makePacket, type Packet } from '../packet.ts';
+import { formatIpvsadmConnections } from './ipvsadmConnections.ts';
 import { ipvsHandlerFor } from './ipvsHandler.ts';
 import { ipvsKernelStateFrom, ipvsLookup, type IpvsKernelState, type IpvsPacket } from './ipvsLookup.ts';
 
@@ -102,5 +103,19 @@ describe('ipvsHandlerFor (the walker hook)', () => {
     const d = h.lookup(pk('10.96.0.10', 80), () => { asked++; return true; });
     expect(asked).toBe(0);
     expect(d?.realServer).not.toBeNull();
+  });
+});
+
+describe('formatIpvsadmConnections (ipvsadm -Lnc)', () => {
+  it('prints conns and templates with mm:ss expiry', () => {
+    const s0 = ipvsKernelStateFrom([vs({ flags: ['persistent'], timeout: 10800 })]);
+    const a = ipvsLookup(s0, p('10.244.1.5', 40000), 0);
+    expect(formatIpvsadmConnections(a.state, 2000)).toBe([
+      'IPVS connection entries',
+      'pro expire state       source             virtual            destination',
+      'TCP 179:58 NONE        10.244.1.5:0       10.96.0.10:80      10.244.2.7:8080',
+      'TCP 14:58  ESTABLISHED 10.244.1.5:40000   10.96.0.10:80      10.244.2.7:8080',
+      '',
+    ].join('\n'));
   });
 });
