@@ -31,5 +31,5 @@ export {
   type SimulationSnapshot,
 } from './podSimulation.ts';
 export { eventAge, type PodEventRecord } from './eventLog.ts';
-export { settlePod, SETTLE_MS, type SettleInput } from './settlePod.ts';
+export { settlePod, kubeletSettlePod, SETTLE_MS, type SettleInput } from './settlePod.ts';
 export { SCENARIOS, type Scenario } from './scenarios.ts';

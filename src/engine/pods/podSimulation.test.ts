@@ -6,7 +6,8 @@ import { BEHAVIOR_ANNOTATION } from './behavior.ts';
 import { containerStateOf } from './containerStatus.ts';
 import { createPodSimulation, type PodSimulation } from './podSimulation.ts';
 import { printPod } from './printPod.ts';
-import { settlePod } from './settlePod.ts';
+import { buildCluster } from '../cluster/buildCluster.ts';
+import { kubeletSettlePod, settlePod } from './settlePod.ts';
 import type { Container, Pod, PodSpec } from './types.ts';
 
 const S = 1000;
@@ -197,6 +198,27 @@ describe('settlePod', () => {
     const row = printPod({ ...p, status: st }, Date.parse('2026-01-01T00:05:00Z'));
     expect(row.status).toBe('Running');
     expect(row.ready).toBe('1/1');
+  });
+});
+
+describe('kubeletSettlePod in the cluster pipeline', () => {
+  it('gives buildCluster the kubelet status: a missing image is not Running, a healthy pod is Ready', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: good}
+spec: {containers: [{name: app, image: nginx:1.27}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: bad}
+spec: {containers: [{name: app, image: example.com/nonexistent:1}]}
+`;
+    const snap = buildCluster([{ name: 'p.yaml', text }], { settlePod: kubeletSettlePod });
+    const byName = new Map(snap.objects.filter((o) => o.object.kind === 'Pod').map((o) => [o.object.metadata.name, o.object]));
+    expect(byName.get('good')?.status?.phase).toBe('Running');
+    expect(byName.get('good')?.status?.podIP).toMatch(/^10\./);
+    expect(byName.get('bad')?.status?.phase).toBe('Pending');
+    expect(byName.get('bad')?.status?.containerStatuses?.[0]?.state?.waiting?.reason).toMatch(/ImagePullBackOff|ErrImagePull/);
   });
 });
 

@@ -2,6 +2,8 @@
 // the same machines run on their own for SETTLE_MS, so a healthy Pod is Running and Ready, a
 // missing image sits in ImagePullBackOff, a crashing one in CrashLoopBackOff, a Job-like one
 // Completed — consistent with `podlab get pods --at 5m`.
+import type { KubeObject } from '../cluster/objects.ts';
+import type { SettleContext, SettlePod } from '../cluster/settlePod.ts';
 import { LAB_EPOCH_ISO } from '../shared/clock.ts';
 import { createPodSimulation } from './podSimulation.ts';
 import type { Pod, PodStatus } from './types.ts';
@@ -33,3 +35,6 @@ export function settlePod(pod: Pod, ctx: SettleInput = {}): PodStatus {
   sim.advance(SETTLE_MS);
   return sim.snapshot().pods[0]?.object?.status ?? { phase: 'Pending' };
 }
+
+/** `settlePod` in the cluster pipeline's own signature: `buildCluster(files, { settlePod: kubeletSettlePod })`. */
+export const kubeletSettlePod: SettlePod = (pod: KubeObject, ctx: SettleContext) => settlePod(pod as unknown as Pod, ctx) as Record<string, unknown>;
