@@ -15,7 +15,8 @@ const encoder = new TextEncoder();
 
 /** First 16 characters of base32(sha256(s)) (RFC 4648 alphabet; the padding is never reached). */
 export function hash16(s: string): string {
-  return base32.encode(sha256(encoder.encode(s))).slice(0, 16);
+  // 16 base32 characters are exactly the first 10 bytes (80 bits) of the digest.
+  return base32.encode(sha256(encoder.encode(s)).subarray(0, 10));
 }
 
 /** portProtoHash: the suffix shared by a service port's SVC/SVL/EXT/FW chains. */

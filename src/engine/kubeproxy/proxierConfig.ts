@@ -57,6 +57,7 @@ interface KPC {
   masqueradeAll?: boolean;
   iptables?: { masqueradeAll?: boolean; masqueradeBit?: number; localhostNodePorts?: boolean };
   nodePortAddresses?: string[];
+  conntrack?: { tcpBeLiberal?: boolean };
 }
 
 function firstOfFamily(list: readonly string[], family: IPFamily): string | undefined {
@@ -76,7 +77,9 @@ export function proxierConfigForNode(
   const nodes = objects.filter((o) => o.kind === 'Node');
   const node = opts.nodeName !== undefined ? nodes.find((n) => n.metadata.name === opts.nodeName) : nodes[0];
   const nodeName = opts.nodeName ?? node?.metadata.name ?? 'node-1';
-  const kpc = (objects.find((o) => o.kind === 'KubeProxyConfiguration') ?? {}) as KPC;
+  // buildCluster merges the user's KubeProxyConfiguration over the lab defaults; a bare object
+  // list may carry the document itself.
+  const kpc = (('objects' in cluster ? cluster.kubeProxyConfig : undefined) ?? objects.find((o) => o.kind === 'KubeProxyConfiguration') ?? {}) as KPC;
   const family = opts.ipFamily ?? 'IPv4';
   const addresses = ((node?.status?.addresses ?? []) as { type?: string; address?: string }[])
     .filter((a) => a.type === 'InternalIP' || a.type === 'ExternalIP')
@@ -119,6 +122,7 @@ export function proxierConfigForNode(
     nodePortAddresses,
     hostInterfaces: { lo: ['127.0.0.1/8', '::1/128'], eth0: addresses.map((a) => (a.includes(':') ? `${a}/64` : `${a}/24`)) },
     ...(node?.metadata.labels?.[LABEL_TOPOLOGY_ZONE] ? { nodeZone: node.metadata.labels[LABEL_TOPOLOGY_ZONE] } : {}),
+    conntrackTCPLiberal: kpc.conntrack?.tcpBeLiberal ?? false,
     mode,
   });
 }

@@ -26,9 +26,20 @@ function parseIPv4Sloppy(text: string): bigint | null {
 }
 
 /** netutils.ParseIPSloppy: null when the text is no address at all. */
+const DOTTED = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/;
+
 export function parseIPSloppy(raw: string): SloppyIP | null {
   const text = raw.trim();
   if (text === '') return null;
+  const m = DOTTED.exec(text);
+  if (m) {
+    // Fast path for dotted quads (the common case at scale): no bigint round trips.
+    const o = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+    if (o.some((x) => x > 255)) return null;
+    const canon = o.join('.');
+    const value = BigInt(((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!);
+    return { ip: { family: 'IPv4', value }, text: canon, hadLeadingZeros: canon !== text };
+  }
   const strict = parseIP(text);
   if (strict) return { ip: strict, text: formatIP(strict), hadLeadingZeros: false };
   if (text.includes(':')) {

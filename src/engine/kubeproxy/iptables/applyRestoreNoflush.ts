@@ -4,28 +4,29 @@
 // chains the input does not mention keep their rules.
 import { lineChain, parseRestore } from './parseRestore.ts';
 
-interface TableState {
-  chains: { name: string; policy: string }[];
-  rules: Map<string, string[]>;
+interface ChainState {
+  policy: string;
+  rules: string[];
 }
+/** Chains in creation order (a Map keeps insertion order), each with its policy and rules. */
+type TableState = Map<string, ChainState>;
 
 const BUILTIN_POLICY = /^(ACCEPT|DROP|RETURN|QUEUE)$/;
 
 function apply(state: Map<string, TableState>, text: string): void {
   for (const t of parseRestore(text)) {
     let ts = state.get(t.name);
-    if (!ts) state.set(t.name, (ts = { chains: [], rules: new Map() }));
+    if (!ts) state.set(t.name, (ts = new Map()));
     const table = ts;
-    const ensure = (name: string, policy = '-') => {
-      if (!table.rules.has(name)) {
-        table.chains.push({ name, policy });
-        table.rules.set(name, []);
-      }
+    const ensure = (name: string, policy = '-'): ChainState => {
+      let c = table.get(name);
+      if (!c) table.set(name, (c = { policy, rules: [] }));
+      return c;
     };
     for (const c of t.chains) {
-      const existing = table.chains.find((x) => x.name === c.name);
+      const existing = table.get(c.name);
       if (existing) {
-        table.rules.set(c.name, []);
+        existing.rules = [];
         if (BUILTIN_POLICY.test(c.policy)) existing.policy = c.policy;
       } else ensure(c.name, c.policy);
     }
@@ -34,39 +35,31 @@ function apply(state: Map<string, TableState>, text: string): void {
       const chain = lineChain(line);
       if (op === '-X') {
         if (chain === '') { // -X alone deletes every empty user chain
-          for (const c of [...table.chains]) if (c.policy === '-' && (table.rules.get(c.name) ?? []).length === 0) remove(table, c.name);
-        } else remove(table, chain);
+          for (const [name, c] of [...table]) if (c.policy === '-' && c.rules.length === 0) table.delete(name);
+        } else table.delete(chain);
       } else if (op === '-F') {
-        if (chain === '') for (const c of table.chains) table.rules.set(c.name, []);
-        else table.rules.set(chain, []);
+        if (chain === '') for (const c of table.values()) c.rules = [];
+        else if (table.has(chain)) table.get(chain)!.rules = [];
       } else if (op === '-N') ensure(chain);
-      else if (op === '-A') {
-        ensure(chain);
-        table.rules.get(chain)!.push(line);
-      } else if (op === '-I') {
-        ensure(chain);
+      else if (op === '-A') ensure(chain).rules.push(line);
+      else if (op === '-I') {
         const words = line.split(' ');
         const hasNum = /^[0-9]+$/.test(words[2] ?? '');
         const pos = hasNum ? Math.max(0, Number(words[2]) - 1) : 0;
         const rest = words.slice(hasNum ? 3 : 2).join(' ');
-        const list = table.rules.get(chain)!;
+        const list = ensure(chain).rules;
         list.splice(Math.min(pos, list.length), 0, rest === '' ? `-A ${chain}` : `-A ${chain} ${rest}`);
       }
     }
   }
 }
 
-function remove(table: TableState, chain: string): void {
-  table.chains = table.chains.filter((c) => c.name !== chain);
-  table.rules.delete(chain);
-}
-
 function render(state: Map<string, TableState>): string {
   const out: string[] = [];
   for (const [name, t] of state) {
     out.push(`*${name}`);
-    for (const c of t.chains) out.push(`:${c.name} ${c.policy} [0:0]`);
-    for (const c of t.chains) out.push(...(t.rules.get(c.name) ?? []));
+    for (const [c, st] of t) out.push(`:${c} ${st.policy} [0:0]`);
+    for (const st of t.values()) for (const r of st.rules) out.push(r);
     out.push('COMMIT');
   }
   return out.join('\n') + '\n';

@@ -4,8 +4,11 @@
 // restore input merged with --noflush. This is what a packet walker starts from.
 import { applyRestoreNoflush } from './applyRestoreNoflush.ts';
 import type { IptablesRuleset } from './ruleset.ts';
+import { parseRuleArgs, type ParsedRule } from './parsedRule.ts';
+import type { SaveTable } from './renderSave.ts';
 
 const BUILTINS: Record<string, readonly string[]> = {
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 };
@@ -13,7 +16,7 @@ const BUILTINS: Record<string, readonly string[]> = {
 /** The tables as EnsureChain + EnsureRule(Prepend) leave them, before the first restore. */
 export function ensuredChainsText(rs: IptablesRuleset): string {
   const out: string[] = [];
-  for (const table of ['filter', 'nat'] as const) {
+  for (const table of ['mangle', 'filter', 'nat'] as const) {
     out.push(`*${table}`);
     for (const b of BUILTINS[table] ?? []) out.push(`:${b} ACCEPT [0:0]`);
     const seen = new Set<string>();
@@ -32,4 +35,30 @@ export function ensuredChainsText(rs: IptablesRuleset): string {
 /** State after the first (full) sync: ensured chains and jumps, then the restore input. */
 export function nodeStateAfterFirstSync(rs: IptablesRuleset, restoreText: string): string {
   return applyRestoreNoflush(ensuredChainsText(rs), restoreText);
+}
+
+/**
+ * The same state as nodeStateAfterFirstSync, built without a text round trip (for large
+ * clusters): built-ins with the jump rules, ensured chains, then the ruleset's chains and rules.
+ */
+export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
+  const out: SaveTable[] = [];
+  for (const table of ['mangle', 'filter', 'nat'] as const) {
+    const chains = new Map<string, string>();
+    for (const b of BUILTINS[table] ?? []) chains.set(b, 'ACCEPT');
+    for (const c of rs.ensuredChains) if (c.table === table) chains.set(c.chain, '-');
+    const rules: ParsedRule[] = [];
+    // Each jump is inserted at the top, so the last one inserted comes first.
+    for (let i = rs.jumpRules.length - 1; i >= 0; i--) {
+      const j = rs.jumpRules[i]!;
+      if (j.table === table) rules.push(parseRuleArgs(j.chain, j.args));
+    }
+    if (table !== 'mangle') {
+      const t = rs[table];
+      for (const c of t.chains) chains.set(c.name, '-');
+      for (const l of t.lines) if (l.kind === 'rule') rules.push(parseRuleArgs(l.rule.chain, l.rule.args));
+    }
+    out.push({ name: table, chains: [...chains].map(([name, policy]) => ({ name, policy })), rules });
+  }
+  return out;
 }

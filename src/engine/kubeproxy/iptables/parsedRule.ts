@@ -48,15 +48,19 @@ export function tokenizeRule(text: string): string[] {
   return out;
 }
 
-/** Reads `-A CHAIN args…` (or args with a separate chain). */
+/** Reads `-A CHAIN args…`. */
 export function parseRuleText(line: string): ParsedRule {
   const words = tokenizeRule(line);
-  let idx = 0;
-  let chain = '';
-  if (words[0] === '-A' || words[0] === '-I') {
-    chain = words[1] ?? '';
-    idx = 2;
-  }
+  return words[0] === '-A' || words[0] === '-I' ? parseRuleWords(words[1] ?? '', words, 2) : parseRuleWords('', words, 0);
+}
+
+/** Reads a ruleset rule's args as kube-proxy wrote them (multi-word comments still quoted). */
+export function parseRuleArgs(chain: string, args: readonly string[]): ParsedRule {
+  return parseRuleWords(chain, args.map((a) => (a.length > 1 && a.startsWith('"') && a.endsWith('"') ? a.slice(1, -1) : a)), 0);
+}
+
+function parseRuleWords(chain: string, words: readonly string[], start: number): ParsedRule {
+  let idx = start;
   const rule: ParsedRule = { chain, matches: [], targetOpts: [] };
   let neg = false;
   let current: MatchModule | null = null;

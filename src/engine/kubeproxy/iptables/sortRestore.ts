@@ -32,7 +32,7 @@ function sortChainRules(table: string, chain: string, lines: string[]): string[]
   const rest = lines.filter((l) => !isLast(l));
   const keyed = rest.map((l, i) => ({ l, i, k: commentServiceName(l) }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
-  return [...keyed.map((x) => x.l), ...lines.filter(isLast)];
+  return keyed.map((x) => x.l).concat(lines.filter(isLast));
 }
 
 /** Brings restore text into sortIPTablesRules order. */
@@ -53,8 +53,9 @@ export function sortRestore(text: string): string {
       list.push(l);
     }
     const ruleChains = [...new Set([...chains, ...[...byChain.keys()].sort(compareChains)])];
-    for (const c of ruleChains) out.push(...sortChainRules(t.name, c, byChain.get(c) ?? []));
-    out.push(...deletes, 'COMMIT');
+    for (const c of ruleChains) for (const r of sortChainRules(t.name, c, byChain.get(c) ?? [])) out.push(r);
+    for (const d of deletes) out.push(d);
+    out.push('COMMIT');
   }
   return out.join('\n') + '\n';
 }

@@ -48,8 +48,18 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
   const comment = (text: string) => ['-m', 'comment', '--comment', text];
   // appendServiceCommentLocked: per-endpoint comments are dropped in large-cluster mode.
   const epComment = (text: string) => (ctx.largeClusterMode ? [] : comment(text));
-  const sepChain = (ep: EndpointInfo) => servicePortEndpointChainName(S, svc.protocol, ep.endpoint);
-  const epProv = (ep: EndpointInfo): RuleProvenance => ({ ...base, endpoint: ep.endpoint, ...(ep.sliceKey ? { endpointSlice: ep.sliceKey } : {}) });
+  const sepNames = new Map<string, string>();
+  const sepChain = (ep: EndpointInfo) => {
+    let n = sepNames.get(ep.endpoint);
+    if (n === undefined) sepNames.set(ep.endpoint, (n = servicePortEndpointChainName(S, svc.protocol, ep.endpoint)));
+    return n;
+  };
+  const epProvs = new Map<string, RuleProvenance>();
+  const epProv = (ep: EndpointInfo): RuleProvenance => {
+    let p = epProvs.get(ep.endpoint);
+    if (!p) epProvs.set(ep.endpoint, (p = { ...base, endpoint: ep.endpoint, ...(ep.sliceKey ? { endpointSlice: ep.sliceKey } : {}) }));
+    return p;
+  };
 
   // 5.1 decision variables
   const cat = categorizeEndpoints(sp.endpoints, svc, { nodeName: config.nodeName, ...(config.nodeZone !== undefined ? { zone: config.nodeZone } : {}) });

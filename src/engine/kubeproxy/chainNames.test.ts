@@ -1,0 +1,34 @@
+// Chain names must equal a real node's: hashes verified against upstream test expectations.
+import { describe, expect, it } from 'vitest';
+import { isServiceChainName, servicePortChainNames, servicePortEndpointChainName } from './chainNames.ts';
+
+describe('chain names (proxier.go portProtoHash, servicePortEndpointChainName)', () => {
+  it.each([
+    ['ns1/svc1:p80', 'TCP', 'KUBE-SVC-XPGD46QRK7WJZT7O'],
+    ['ns2/svc2:p80', 'TCP', 'KUBE-SVC-GNZBNJ2PO5MGZ6GT'],
+    ['ns5/svc5:p80', 'TCP', 'KUBE-SVC-NUKIZ6OKUXPJNT4C'],
+    ['default/kubernetes:https', 'TCP', 'KUBE-SVC-NPX46M4PTMTKRN6Y'],
+    ['kube-system/kube-dns:dns', 'UDP', 'KUBE-SVC-TCOU7JCQXEZGVUNU'],
+    ['kube-system/kube-dns:dns-tcp', 'TCP', 'KUBE-SVC-ERIFXISQEP7F7OF4'],
+  ])('%s %s → %s', (spn, proto, want) => {
+    const n = servicePortChainNames(spn, proto);
+    expect(n.clusterPolicyChain).toBe(want);
+    const h = want.slice('KUBE-SVC-'.length);
+    expect([n.localPolicyChain, n.externalChain, n.firewallChain]).toEqual([`KUBE-SVL-${h}`, `KUBE-EXT-${h}`, `KUBE-FW-${h}`]);
+  });
+  it.each([
+    ['ns1/svc1:p80', 'TCP', '10.180.0.1:80', 'KUBE-SEP-SXIVWICOYRO3J4NJ'],
+    ['ns5/svc5:p80', 'TCP', '10.180.0.3:80', 'KUBE-SEP-I77PXRDZVX7PMWMN'],
+    ['ns4/svc4:p80', 'TCP', '10.180.0.5:80', 'KUBE-SEP-C6EBXVWJJZMIWKLZ'],
+  ])('SEP %s %s %s → %s', (spn, proto, ep, want) => {
+    expect(servicePortEndpointChainName(spn, proto, ep)).toBe(want);
+  });
+  it('names fit iptables\' 28-character limit and are recognised as service chains', () => {
+    const n = servicePortChainNames('a-very-long-namespace-name/a-very-long-service-name:a-long-port', 'SCTP');
+    for (const c of Object.values(n)) {
+      expect(c.length).toBeLessThanOrEqual(28);
+      expect(isServiceChainName(c)).toBe(true);
+    }
+    expect(isServiceChainName('KUBE-SERVICES')).toBe(false);
+  });
+});
