@@ -5,9 +5,11 @@
 // (conns, templates, rr pointer) for callers that step connection by connection.
 import type { VirtualServer } from '../../kubeproxy/ipvs/index.ts';
 import { parseIP } from '../../shared/ip.ts';
+import type { Diagnostic } from '../../shared/diagnostics.ts';
 import type { IpvsDecision, IpvsHandler } from '../ipvsHook.ts';
 import type { Packet } from '../packet.ts';
 import { describeService, ipvsServiceFrom, serviceKey, type IpvsService } from './ipvsService.ts';
+import { parseIpvsadmList } from './parseIpvsadm.ts';
 import { isUnavailable, schedulerFor } from './schedulers/index.ts';
 
 const HASHING = new Set(['sh', 'dh', 'mh']);
@@ -45,4 +47,13 @@ export function ipvsHandlerFor(virtualServers: readonly VirtualServer[]): IpvsHa
       return { service, realServer: { address: last.address, port: last.port } };
     },
   };
+}
+
+/**
+ * The handler for a real node's `ipvsadm -Ln` dump (`podlab trace --ipvsadm DUMP`): parse errors
+ * come back with file and line; the handler uses whatever parsed.
+ */
+export function ipvsHandlerFromIpvsadm(text: string, file: string): { handler: IpvsHandler; errors: readonly Diagnostic[] } {
+  const parsed = parseIpvsadmList(text, file);
+  return { handler: ipvsHandlerFor(parsed.virtualServers), errors: parsed.errors };
 }

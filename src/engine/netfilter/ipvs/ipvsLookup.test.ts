@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { VirtualServer } from '../../kubeproxy/ipvs/index.ts';
 import { makePacket, type Packet } from '../packet.ts';
 import { formatIpvsadmConnections } from './ipvsadmConnections.ts';
-import { ipvsHandlerFor } from './ipvsHandler.ts';
+import { ipvsHandlerFor, ipvsHandlerFromIpvsadm } from './ipvsHandler.ts';
 import { ipvsKernelStateFrom, ipvsLookup, type IpvsKernelState, type IpvsPacket } from './ipvsLookup.ts';
 
 const vs = (over: Partial<VirtualServer> = {}): VirtualServer => ({
@@ -117,5 +117,14 @@ describe('formatIpvsadmConnections (ipvsadm -Lnc)', () => {
       'TCP 14:58  ESTABLISHED 10.244.1.5:40000   10.96.0.10:80      10.244.2.7:8080',
       '',
     ].join('\n'));
+  });
+});
+
+describe('ipvsHandlerFromIpvsadm (a real node dump)', () => {
+  it('serves the parsed services and reports bad lines', () => {
+    const { handler, errors } = ipvsHandlerFromIpvsadm('TCP  10.96.0.10:80 rr\n  -> 10.244.1.5:8080              Masq    1      0          0\nbogus\n', 'node1.ipvs');
+    expect(errors.map((e) => `${e.pos?.file}:${e.pos?.line}`)).toEqual(['node1.ipvs:3']);
+    const pk = makePacket({ proto: 'tcp', src: '10.244.1.9', dst: '10.96.0.10', dport: 80 }) as Packet;
+    expect(handler.lookup(pk, () => true)).toEqual({ service: 'TCP  10.96.0.10:80 rr', realServer: { address: '10.244.1.5', port: 8080 } });
   });
 });
