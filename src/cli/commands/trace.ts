@@ -4,7 +4,7 @@
 // Both feed the same walker (engine/netfilter walkPacket) through a Dataplane.
 import type { ClusterSnapshot } from '../../engine/cluster/index.ts';
 import {
-  dataplaneFromCluster, dataplaneFromDump, formatTraceText, makePacket, parseIptables, traceToJson, walkPacket,
+  dataplaneFromCluster, dataplaneFromDump, formatTraceText, makePacket, parseIptables, routeLookup, sourceAddressFor, traceToJson, walkPacket,
   type Dataplane, type L4Proto, type Packet, type StartPoint,
 } from '../../engine/netfilter/index.ts';
 import { formatDiagnostic } from '../../engine/shared/diagnostics.ts';
@@ -89,9 +89,9 @@ function resolveDst(snapshot: ClusterSnapshot, to: string, srcNs: string): { add
 function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Resolved {
   if (v.src || v.dst) fail('with -f use --from/--to (--src/--dst are for --iptables-save)');
   if (!v.from || !v.to) fail('needs --from SRC and --to DST');
-  if (v.mode && v.mode !== 'iptables') fail(`--mode ${v.mode}: only iptables mode is traced so far`);
+  if (v.mode && v.mode !== 'iptables' && v.mode !== 'ipvs') fail(`--mode ${v.mode}: iptables and ipvs modes are traced (nftables not yet)`);
   const snapshot = clusterFromInputs(v.f ?? [], 'trace');
-  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot);
+  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, v.mode ? { mode: v.mode as 'iptables' | 'ipvs' } : {});
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) fail(`rules did not load: ${formatDiagnostic(bad)}`);
   const nodeNames = dp.nodes.map((n) => n.name);
@@ -109,7 +109,12 @@ function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Reso
   } else if (nodeRef) {
     const node = dp.nodes.find((n) => n.name === nodeRef[1]) ?? fail(`--from ${v.from}: no such Node (nodes: ${nodeNames.join(', ')})`);
     start = { kind: 'host', node: node.name };
-    src = node.localIPs[0] ?? fail(`--from ${v.from}: the Node has no InternalIP`);
+    // The socket's route picks the source (for a local destination, e.g. a ClusterIP on
+    // kube-ipvs0, that is the destination address itself).
+    const dst = resolveDst(snapshot, v.to, srcNs);
+    const family = dst.addr.includes(':') ? 'IPv6' : 'IPv4';
+    src = sourceAddressFor(node, routeLookup(node, dst.addr), dst.addr, family) ?? node.localIPs[0] ?? fail(`--from ${v.from}: the Node has no InternalIP`);
+    return { dp, start, packet: buildPacket(proto, src, dst, sport) };
   } else {
     src = canonicalIP(v.from) ?? fail(`--from ${JSON.stringify(v.from)}: expected pod/NS/NAME, node/NAME or an IP`);
     const pod = dp.pods.find((p) => p.ip === src && !p.hostNetwork);
@@ -128,7 +133,7 @@ type Values = {
 
 export const traceCommand: Command = {
   usage:
-    'trace -f F… --from SRC --to DST [--proto tcp|udp|sctp|icmp] [--node NAME] [--seed N | --all-paths] [--reply] [-o text|json] [--verbose]\n' +
+    'trace -f F… --from SRC --to DST [--mode iptables|ipvs] [--proto tcp|udp|sctp|icmp] [--node NAME] [--seed N | --all-paths] [--reply] [-o text|json] [--verbose]\n' +
     '      # SRC: pod/NS/NAME | node/NAME | IP ; DST: IP:PORT | svc/NS/NAME:PORT | NAME[.NS]:PORT\n' +
     'trace --iptables-save DUMP --src IP --dst IP:PORT [--proto P] [--local-ips IP,…] [--all-paths] [-o json]\n' +
     '      # a real node\'s dump; a source among --local-ips starts at OUTPUT, any other at PREROUTING',

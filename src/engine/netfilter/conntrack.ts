@@ -31,6 +31,8 @@ export interface ConntrackEntry {
   srcNatDone: boolean;
   dstNatDone: boolean;
   tcpState?: TcpState;
+  /** The DNAT was made by IPVS (ip_vs_update_conntrack), which also undoes it itself (ip_vs_out). */
+  ipvs?: boolean;
   /** Simulated-clock ms at which the entry expires. */
   expires: number;
   mark: number;

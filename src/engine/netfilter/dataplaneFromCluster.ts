@@ -5,11 +5,17 @@
 // (kindnet's routes.go syncRoute). No bridge, so there is no L2 short-cut and no br_netfilter:
 // pod-to-pod traffic on one node is routed through the host's FORWARD hook.
 // Each node's ruleset is the iptables state kube-proxy would leave (built-in chain jumps and
-// the restore input), rendered by the iptables renderer unless the caller gives the text.
+// the restore input), rendered by the iptables renderer unless the caller gives the text. In
+// ipvs mode the node also gets kube-ipvs0 (ClusterIPs as local addresses), the ipsets and the
+// virtual servers, which the walker consults at its IPVS hooks.
 import { fnv32a } from '../cluster/hashing.ts';
 import { nodeInternalIP } from '../cluster/nodes.ts';
 import type { ClusterSnapshot, KubeObject } from '../cluster/objects.ts';
 import { nodeStateAfterFirstSync, renderRestore, syncProxyRules } from '../kubeproxy/iptables/index.ts';
+import { ipsetInfo, ipsetName, ipvsNodeStateText, kubernetesVersionOfNode, syncIpvsProxyRules } from '../kubeproxy/ipvs/index.ts';
+import { ipvsHandlerFor } from './ipvs/ipvsHandler.ts';
+import type { IPSet } from './ipset.ts';
+import type { IpvsHandler } from './ipvsHook.ts';
 import { proxierConfigForNode } from '../kubeproxy/proxierConfig.ts';
 import { buildProxyModel } from '../kubeproxy/proxyModel.ts';
 import type { Diagnostic } from '../shared/diagnostics.ts';
@@ -19,6 +25,8 @@ import { parseIptables } from './parseIptables.ts';
 
 export interface ClusterDataplaneOptions {
   readonly ipFamily?: IPFamily;
+  /** kube-proxy mode; default: the KubeProxyConfiguration's, else iptables. */
+  readonly mode?: 'iptables' | 'ipvs';
   /** A node's iptables text (restore or save format) instead of the rendered one. */
   readonly rulesFor?: (nodeName: string) => string | undefined;
 }
@@ -37,6 +45,34 @@ export function kubeProxyIptablesState(snapshot: ClusterSnapshot, nodeName: stri
   return nodeStateAfterFirstSync(rs, renderRestore(rs));
 }
 
+interface IpvsNodeParts {
+  readonly text: string;
+  readonly ipsets: IPSet[];
+  readonly handler: IpvsHandler;
+  readonly kubeIpvs0: readonly string[];
+}
+
+/**
+ * kube-proxy ipvs mode on `nodeName` (kubeproxy/ipvs): its iptables state, the ipsets it fills,
+ * the virtual servers (as the walker's IPVS handler) and the addresses bound to kube-ipvs0.
+ */
+export function kubeProxyIpvsParts(snapshot: ClusterSnapshot, nodeName: string, ipFamily: IPFamily = 'IPv4'): IpvsNodeParts {
+  const config = proxierConfigForNode(snapshot, { nodeName, ipFamily });
+  const node = snapshot.objects.find((o) => o.object.kind === 'Node' && o.object.metadata.name === nodeName)?.object;
+  const kpc = snapshot.objects.find((o) => o.object.kind === 'KubeProxyConfiguration')?.object as { ipvs?: { scheduler?: string } } | undefined;
+  const state = syncIpvsProxyRules(buildProxyModel(snapshot, config), {
+    kubernetesVersion: kubernetesVersionOfNode(node),
+    ...(kpc?.ipvs?.scheduler ? { scheduler: kpc.ipvs.scheduler } : {}),
+  });
+  const ipsets: IPSet[] = [...state.ipsets].map(([base, members]) => ({ name: ipsetName(base, ipFamily), type: ipsetInfo(base).type, members }));
+  return {
+    text: ipvsNodeStateText(state.restoreText, { ipvsFilter: state.behaviour.ipvsFilterChain }),
+    ipsets,
+    handler: ipvsHandlerFor(state.virtualServers),
+    kubeIpvs0: state.kubeIpvs0Addresses,
+  };
+}
+
 /** The host-side veth name of a pod: kindnet/ptp use `veth` + random hex; ours is a stable hash. */
 export function hostVethName(namespace: string, name: string): string {
   return `veth${fnv32a(`${namespace}/${name}`).toString(16).padStart(8, '0')}`;
@@ -50,6 +86,8 @@ function podCIDROf(node: KubeObject, family: IPFamily): string | undefined {
 export function dataplaneFromCluster(snapshot: ClusterSnapshot, opts: ClusterDataplaneOptions = {}): ClusterDataplane {
   const family = opts.ipFamily ?? 'IPv4';
   const objs = snapshot.objects.map((o) => o.object);
+  const kpcMode = (objs.find((o) => o.kind === 'KubeProxyConfiguration') as { mode?: string } | undefined)?.mode;
+  const mode = opts.mode ?? (kpcMode === 'ipvs' ? 'ipvs' : 'iptables');
   const nodes = objs.filter((o) => o.kind === 'Node');
   const podsRaw = objs.filter((o) => o.kind === 'Pod' && o.spec?.nodeName && o.status?.podIP && !o.metadata.deletionTimestamp && o.status?.phase !== 'Succeeded' && o.status?.phase !== 'Failed');
   const pods: DataplanePod[] = podsRaw.map((p) => {
@@ -91,12 +129,15 @@ export function dataplaneFromCluster(snapshot: ClusterSnapshot, opts: ClusterDat
       if (oCIDR) routes.push({ dst: oCIDR, via: oIP, dev: 'eth0', ...(ip ? { src: ip } : {}) });
     }
     routes.push({ dst: 'default', dev: 'eth0', ...(ip ? { src: ip } : {}) });
-    const text = opts.rulesFor?.(name) ?? kubeProxyIptablesState(snapshot, name, family);
+    const ipvs = mode === 'ipvs' ? kubeProxyIpvsParts(snapshot, name, family) : null;
+    if (ipvs) interfaces.push({ name: 'kube-ipvs0', addresses: ipvs.kubeIpvs0.map((a) => `${a}/${family === 'IPv4' ? 32 : 128}`) });
+    const text = opts.rulesFor?.(name) ?? ipvs?.text ?? kubeProxyIptablesState(snapshot, name, family);
     rulesText.set(name, text);
     const ruleset = parseIptables(text, { file: `iptables of ${name}` });
     diagnostics.push(...ruleset.diagnostics);
-    const localIPs = [ip, '127.0.0.1', gateway].filter((a): a is string => !!a);
-    return { name, interfaces, localIPs, routes, ruleset };
+    // kube-ipvs0 is DOWN but its addresses are in the local table (netfilter-path.md §2a).
+    const localIPs = [ip, '127.0.0.1', gateway, ...(ipvs?.kubeIpvs0 ?? [])].filter((a): a is string => !!a);
+    return { name, interfaces, localIPs, routes, ruleset, ...(ipvs ? { ipsets: ipvs.ipsets, ipvs: ipvs.handler } : {}) };
   });
   return { dataplane: { nodes: out, pods }, rulesText, diagnostics };
 }

@@ -162,6 +162,25 @@ describe('walkPacket on a lab cluster (kindnet-style routed veths, iptables mode
   });
 });
 
+describe('walkPacket in ipvs mode (virtual servers at the IPVS hooks, ClusterIPs on kube-ipvs0)', () => {
+  const ipvs = dataplaneFromCluster(snapshot, { mode: 'ipvs' });
+  it('loads without rule diagnostics and binds the ClusterIPs to kube-ipvs0', () => {
+    expect(ipvs.diagnostics).toEqual([]);
+    expect(ipvs.dataplane.nodes[0]?.interfaces.find((i) => i.name === 'kube-ipvs0')?.addresses).toContain(`${svcIP('web')}/32`);
+  });
+  it('pod → ClusterIP: local delivery to the VIP, IPVS DNAT at LOCAL_IN (rr: 1/2 each), reply restored to the VIP', () => {
+    const c = ipvs.dataplane.pods.find((p) => p.name.startsWith('coredns') && p.node === 'node-1')!;
+    const t = walkPacket(ipvs.dataplane, { kind: 'pod', pod: c }, pkt({ proto: 'tcp', src: c.ip, dst: svcIP('web'), dport: 80 }), { mode: { kind: 'all' }, reply: true });
+    const byDnat = (a: { dnat: string | null }, b: { dnat: string | null }) => String(a.dnat).localeCompare(String(b.dnat));
+    expect(t.paths.map(brief).sort(byDnat)).toEqual(webPods.map((w) => ({ verdict: 'DELIVERED', dnat: `${w.ip}:8080`, masquerade: false, probability: 0.5 })).sort(byDnat));
+    for (const [i, p] of t.paths.entries()) {
+      expect(p.steps.find((s) => s.kind === 'ipvs' && s.target === 'DNAT')?.hook, evidence(p)).toBe('INPUT');
+      expect(p.steps.filter((s) => s.kind === 'hook').map((s) => s.hook).slice(0, 4)).toEqual(['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING']);
+      expect(t.replies[i]?.finalPacket).toMatchObject({ src: svcIP('web'), sport: 80 });
+    }
+  });
+});
+
 const oneNode = (rules: string): Dataplane => {
   const rs = parseIptables(rules);
   expect(rs.diagnostics).toEqual([]);

@@ -60,9 +60,15 @@ interface Skb {
   untracked: boolean;
   inIface: string | null;
   outIface: string | null;
+  /** skb->ipvs_property: IPVS already handled (and re-sent) this packet; its hooks skip it. */
+  ipvsDone?: boolean;
 }
 
-type HookEnd = { readonly verdict: 'DROP' | 'REJECT'; readonly rule?: Rule; readonly rejectWith?: string } | null;
+type HookEnd =
+  | { readonly verdict: 'DROP' | 'REJECT'; readonly rule?: Rule; readonly rejectWith?: string }
+  /** IPVS took the packet at LOCAL_IN (NF_STOLEN) and re-sends it to a real server via LOCAL_OUT. */
+  | { readonly verdict: 'IPVS' }
+  | null;
 
 const MAX_HOPS = 16;
 
@@ -148,7 +154,9 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
         const end = natHook(node, skb, hook, cb.manip);
         if (end) return end;
       } else if (cb.kind === 'ipvs') {
-        step(node, { kind: 'ipvs', hook, packet: skb.pkt, note: 'IPVS hook (handled after the hook by the ipvs lookup)' });
+        const r = ipvsAt(node, skb, hook);
+        if (r === 'drop') return { verdict: 'DROP' };
+        if (r === 'dnat' && hook === 'INPUT') return { verdict: 'IPVS' };
       } else {
         confirm(node, skb, hook);
       }
@@ -166,7 +174,7 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       return;
     }
     if (skb.ct && loopback) {
-      step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: skb.ct.state, note: 'looped back through lo: the skb keeps its conntrack entry, no new lookup' });
+      step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: skb.ct.state, note: skb.ipvsDone ? 're-sent by IPVS: the skb keeps its conntrack entry, no new lookup' : 'looped back through lo: the skb keeps its conntrack entry, no new lookup' });
       return;
     }
     const table = stateOf(node).conntrack;
@@ -235,7 +243,8 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
     if (p !== before && (p.src !== before.src || p.dst !== before.dst || p.sport !== before.sport || p.dport !== before.dport)) {
       skb.pkt = p;
       if (dir === 'ORIGINAL' && manip === 'DST') out.dnat = hostPort(p.dst, p.dport);
-      step(node, { kind: 'nat', hook, packet: p, packetBefore: before, note: dir === 'REPLY' ? `reply un-${manip === 'DST' ? 'SNAT' : 'DNAT'}: ${manip === 'DST' ? 'destination' : 'source'} restored` : `${manip === 'DST' ? 'destination' : 'source'} rewritten` });
+      const byIpvs = dir === 'REPLY' && manip === 'SRC' && e.ipvs ? ' (for an IPVS connection the kernel does this in ip_vs_out at FORWARD/LOCAL_IN; same result)' : '';
+      step(node, { kind: 'nat', hook, packet: p, packetBefore: before, note: dir === 'REPLY' ? `reply un-${manip === 'DST' ? 'SNAT' : 'DNAT'}: ${manip === 'DST' ? 'destination' : 'source'} restored${byIpvs}` : `${manip === 'DST' ? 'destination' : 'source'} rewritten` });
     }
     return null;
   };
@@ -252,6 +261,7 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
   };
 
   const hookEnd = (node: DataplaneNode, skb: Skb, end: NonNullable<HookEnd>, hook: Hook) => {
+    if (end.verdict === 'IPVS') return;
     const rule = end.rule ? `${end.rule.table} ${end.rule.chain} #${end.rule.index}` : null;
     if (end.verdict === 'REJECT') {
       const reply = rejectReply(skb.pkt, end.rejectWith ?? 'icmp-port-unreachable');
@@ -271,10 +281,8 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
     step(node, { kind: 'route', packet: skb.pkt, route: describeRoute(r, skb.pkt.dst), note: 'input routing decision (ip_route_input, after DNAT)' });
     if (r.kind === 'local') {
       const e2 = runHook(node, skb, 'INPUT');
+      if (e2?.verdict === 'IPVS') return output(node, skb, true);
       if (e2) return hookEnd(node, skb, e2, 'INPUT');
-      const ipvs = ipvsLookup(node, skb);
-      if (ipvs === 'drop') return;
-      if (ipvs) return output(node, skb, true);
       return deliverLocal(node, skb);
     }
     if (r.kind === 'unreachable') return finish('DROP', `no route on ${node.name}`, skb.pkt, node.name, `no route to ${skb.pkt.dst} (ICMP host unreachable)`);
@@ -284,25 +292,34 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
     postrouting(node, skb, r);
   };
 
-  /** IPVS at LOCAL_IN: a virtual service DNATs to a real server and the packet is sent out again. */
-  const ipvsLookup = (node: DataplaneNode, skb: Skb): boolean | 'drop' => {
-    if (!node.ipvs) return false;
+  /**
+   * ip_vs_in_hook (LOCAL_IN @99, LOCAL_OUT @-98): a packet to a virtual service is scheduled to a
+   * real server and DNATed (masq forwarding); ip_vs_update_conntrack makes conntrack expect the
+   * reply from the real server. At LOCAL_IN the packet is then re-sent through LOCAL_OUT
+   * (ip_vs_nat_xmit); at LOCAL_OUT it simply continues to the real server.
+   */
+  const ipvsAt = (node: DataplaneNode, skb: Skb, hook: Hook): 'none' | 'drop' | 'dnat' => {
+    if (!node.ipvs || skb.ipvsDone || (skb.ct && skb.ct.dir === 'REPLY')) return 'none';
     const d = node.ipvs.lookup(skb.pkt, env.choose);
-    if (!d) return false;
+    if (!d) {
+      step(node, { kind: 'ipvs', hook, packet: skb.pkt, note: 'IPVS: no virtual service for this destination' });
+      return 'none';
+    }
     if (!d.realServer) {
-      finish('DROP', `IPVS ${d.service} has no real server`, skb.pkt, node.name, `IPVS virtual service ${d.service} has no real servers: dropped`);
+      step(node, { kind: 'ipvs', hook, packet: skb.pkt, target: 'DROP', note: `IPVS virtual service ${d.service} has no real servers: dropped` });
       return 'drop';
     }
     const before = skb.pkt;
     skb.pkt = { ...skb.pkt, dst: d.realServer.address, dport: d.realServer.port };
+    skb.ipvsDone = true;
     if (skb.ct) {
-      // ip_vs_update_conntrack: the expected reply now comes from the real server.
       skb.ct.entry.reply = { ...skb.ct.entry.reply, src: d.realServer.address, sport: d.realServer.port };
       skb.ct.entry.dstNat = true;
+      skb.ct.entry.ipvs = true;
     }
     out.dnat = hostPort(d.realServer.address, d.realServer.port);
-    step(node, { kind: 'ipvs', hook: 'INPUT', packet: skb.pkt, packetBefore: before, target: 'DNAT', note: `IPVS ${d.service} → real server ${out.dnat} (ip_vs_nat_xmit re-sends it at LOCAL_OUT)` });
-    return true;
+    step(node, { kind: 'ipvs', hook, packet: skb.pkt, packetBefore: before, target: 'DNAT', note: `IPVS ${d.service} → real server ${out.dnat}${hook === 'INPUT' ? ' (ip_vs_nat_xmit re-sends it through LOCAL_OUT)' : ''}` });
+    return 'dnat';
   };
 
   const deliverLocal = (node: DataplaneNode, skb: Skb) => {
@@ -320,7 +337,7 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
     skb.inIface = null;
     skb.outIface = r.dev;
     const dstBefore = skb.pkt.dst;
-    const end = runHook(node, skb, 'OUTPUT');
+    const end = runHook(node, skb, 'OUTPUT', { loopback: reinjected });
     if (end) return hookEnd(node, skb, end, 'OUTPUT');
     if (skb.pkt.dst !== dstBefore) {
       // nf_nat_ipv4_local_fn → ip_route_me_harder: re-route on the new address, keep the source.
