@@ -43,6 +43,7 @@ export function printTrace(r: ResolveNameResult, type: LookupType | undefined): 
   out.push(`;; server: ${r.server.ip || '(none)'} (${r.server.kind === 'cluster-dns' ? 'cluster DNS: CoreDNS kubernetes plugin, then forward' : r.server.kind === 'upstream' ? "the node's upstream resolver" : 'no nameserver'})`);
   out.push(`;; resolver: ${describeLookup(type, r.resolver)}`);
   out.push(`;; candidates if every name failed: ${r.candidates.join(' ') || '(none)'}`);
+  for (const note of r.notes) out.push(`;; note: ${note}`);
   let n = 0;
   for (const step of r.steps) {
     out.push('');
@@ -131,6 +132,7 @@ export const dnsCommand: Command = {
         candidates: r.candidates,
         queries: r.queries,
         steps: r.steps.map((s) => ({ qname: s.qname, outcome: s.outcome, stopped: s.stopped, ...(s.note ? { note: s.note } : {}) })),
+        notes: r.notes,
         final: r.final,
       }, null, 2));
     } else {

@@ -9,7 +9,7 @@ export { mergeDNSOptions, appendDNSConfig, type PodDNSConfig } from './dnsConfig
 export { formDNSNameserversFitsLimits, formDNSSearchFitsLimits } from './dnsLimits.ts';
 export { searchCandidates } from './resolver/searchCandidates.ts';
 export { runResolver, type ResolverStep, type ResolveResult } from './resolver/stubResolver.ts';
-export { readResolverOptions, MAX_NDOTS, type ResolverKind, type AddressFamily } from './resolver/resolverOptions.ts';
+export { readResolverOptions, muslSearchList, MAX_NDOTS, type ResolverKind, type AddressFamily } from './resolver/resolverOptions.ts';
 export { ClusterDNS } from './coredns/serveDNS.ts';
 export { coreDNSOf } from './coredns/fromSnapshot.ts';
 export { parseCorefileKubernetes } from './coredns/corefile.ts';

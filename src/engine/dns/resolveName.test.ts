@@ -62,6 +62,17 @@ spec:
 ---
 apiVersion: v1
 kind: Pod
+metadata: {name: longsearch, namespace: default}
+spec:
+  dnsConfig:
+    searches:
+    - aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.corp.example
+    - bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.corp.example
+    - cccccccccccccccccccccccccccccccccccccccccccccccccccccc.corp.example
+  containers: [{name: c, image: alpine}]
+---
+apiVersion: v1
+kind: Pod
 metadata: {name: hostnet, namespace: default}
 spec:
   hostNetwork: true
@@ -132,6 +143,17 @@ describe('resolveName from default/client', () => {
   });
   it('rejects a malformed name with a clear error', () => {
     expect(() => resolveName(snapshot, 'default', 'client', 'a..b')).toThrow(/empty label/);
+  });
+});
+
+describe('musl and a long search line', () => {
+  it('musl drops a search line of 255+ characters, glibc keeps it', () => {
+    const musl = resolveName(snapshot, 'default', 'longsearch', 'web.prod', { resolver: 'musl' });
+    expect(musl.candidates).toEqual(['web.prod.']);
+    expect(musl.notes.join(' ')).toMatch(/255 characters/);
+    const glibc = resolveName(snapshot, 'default', 'longsearch', 'web.prod');
+    expect(glibc.candidates.length).toBe(7);
+    expect(glibc.final.success).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import { ClusterDNS } from './coredns/serveDNS.ts';
 import { upstreamLookup, type UpstreamModel } from './coredns/upstream.ts';
 import { lookupHosts, managedHostsEntries } from './hostsFile.ts';
 import { findPod, resolvConfForPod, type PodResolvConf, type ResolvConfOptions } from './resolvConfForPod.ts';
-import { readResolverOptions, type ResolverKind } from './resolver/resolverOptions.ts';
+import { muslSearchList, readResolverOptions, type ResolverKind } from './resolver/resolverOptions.ts';
 import { qtypesFor, runResolver, type DnsServer, type ResolverStep } from './resolver/stubResolver.ts';
 
 export type LookupType = 'A' | 'AAAA' | 'SRV' | 'PTR';
@@ -42,6 +42,8 @@ export interface ResolveNameResult {
   readonly resolver: ResolverKind;
   readonly candidates: readonly string[];
   readonly steps: readonly ResolverStep[];
+  /** Resolver quirks that shaped this lookup. */
+  readonly notes: readonly string[];
   readonly queries: readonly QueryRecord[];
   readonly final: {
     readonly success: boolean;
@@ -93,7 +95,7 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
     const family = type === 'A' ? 'IPv4' : type === 'AAAA' ? 'IPv6' : null;
     const fromFiles = lookupHosts(managedHostsEntries(pod, rc.kubelet.clusterDomain), qname).filter((a) => family === null || (family === 'IPv6') === a.includes(':'));
     if (fromFiles.length > 0) {
-      return { resolvConf: rc, server: { ip: rc.conf.nameservers[0] ?? '', kind: 'none' }, resolver: kind, candidates: [], steps: [], queries: [], final: { success: true, source: 'files', qname: fqdn(qname), answers: fromFiles } };
+      return { resolvConf: rc, server: { ip: rc.conf.nameservers[0] ?? '', kind: 'none' }, resolver: kind, candidates: [], steps: [], notes: ['/etc/hosts answered; no DNS query sent'], queries: [], final: { success: true, source: 'files', qname: fqdn(qname), answers: fromFiles } };
     }
   }
   const upstream = upstreamLookup(options.upstream ?? LAB_UPSTREAM);
@@ -111,9 +113,16 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
   const qtypes = type === undefined ? qtypesFor('AF_UNSPEC') : type === 'A' ? qtypesFor('AF_INET') : type === 'AAAA' ? qtypesFor('AF_INET6') : [type];
   let search = rc.conf.searches;
   let opts = readResolverOptions(rc.conf.options);
+  const notes: string[] = [];
+  if (kind === 'musl') {
+    const m = muslSearchList(search);
+    search = m.searches;
+    if (m.dropped) notes.push('musl ignores the search line: it is 255 characters or longer (resolvconf.c reads 256-byte lines and skips truncated ones)');
+  }
   if (kind === 'musl' && (type === 'SRV' || type === 'PTR')) {
     // musl's res_search is res_query: no search list for non-address lookups.
     search = [];
+    notes.push(`musl res_search(${type}) is res_query: the name is sent as is`);
     opts = { ...opts, ndots: 0 };
   }
   if (type === 'PTR') qname = fqdn(qname);
@@ -125,6 +134,7 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
     resolver: kind,
     candidates: r.candidates,
     steps: r.steps,
+    notes,
     queries,
     final: { success: r.success, source: 'dns', ...(r.success && last ? { qname: last.qname } : {}), answers: r.addresses, ...(r.error ? { error: r.error } : {}) },
   };

@@ -32,3 +32,15 @@ export function readResolverOptions(options: readonly string[]): ResolverOptions
   }
   return { ndots, noTldQuery, singleRequest };
 }
+
+/**
+ * The search list musl actually uses. resolvconf.c reads /etc/resolv.conf with a 256-byte line
+ * buffer and "ignore[s] lines that get truncated rather than potentially misinterpreting them":
+ * a `search` line of 255 characters or more (newline included) is dropped whole, so a long
+ * Kubernetes search list leaves musl with no search list at all.
+ */
+export function muslSearchList(searches: readonly string[]): { searches: readonly string[]; dropped: boolean } {
+  if (searches.length === 0) return { searches, dropped: false };
+  const line = `search ${searches.join(' ')}\n`;
+  return line.length > 255 ? { searches: [], dropped: true } : { searches, dropped: false };
+}
