@@ -36,18 +36,25 @@ spec: {containers: [{name: c, image: busybox}]}
 const nodeFile = join(dir, 'node-resolv.conf');
 writeFileSync(nodeFile, 'nameserver 192.168.1.1\nsearch corp.example\noptions timeout:1\n');
 
-async function run(args: string[]): Promise<string> {
+/** Runs the command, returning what it wrote to stdout and what it threw. */
+async function capture(args: string[]): Promise<{ out: string; err: unknown }> {
   const chunks: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
     chunks.push(String(c));
     return true;
   });
   try {
-    await dnsCommand.run(args);
+    const err = await dnsCommand.run(args).then(() => null, (e: unknown) => e);
+    return { out: chunks.join(''), err };
   } finally {
     spy.mockRestore();
   }
-  return chunks.join('');
+}
+
+async function run(args: string[]): Promise<string> {
+  const { out, err } = await capture(args);
+  if (err) throw err;
+  return out;
 }
 
 describe('podlab dns', () => {
@@ -80,20 +87,11 @@ describe('podlab dns', () => {
     [['-f', manifests, '--pod', 'default/client', '--query', 'a..b'], /empty label/],
     [['-f', join(dir, 'missing.yaml'), '--pod', 'default/client'], /cannot read/],
   ])('%j → one-line error', async (args, message) => {
-    const chunks: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-      chunks.push(String(c));
-      return true;
-    });
-    try {
-      const err = await dnsCommand.run(args).then(() => null, (e: unknown) => e);
-      expect(err).toBeInstanceOf(CliError);
-      expect((err as CliError).exitCode).toBe(2);
-      expect((err as Error).message).toMatch(message);
-      expect((err as Error).message).not.toContain('\n');
-    } finally {
-      spy.mockRestore();
-    }
-    expect(chunks).toEqual([]);
+    const { out, err } = await capture(args);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain('\n');
+    expect(out).toBe('');
   });
 });
