@@ -225,13 +225,6 @@ export const containerMachine = setup({
       const code = t.includes('sigtermExit') ? context.behavior.sigtermExitCode : context.behavior.exitCode;
       return { current: terminatedWith(context, nowMs, code, code === 0 ? 'Completed' : 'Error'), started: false, readinessOk: false };
     }),
-    /** A container that never ran is reported gone when the pod terminates (kubelet_pods.go convertToAPIContainerStatuses). */
-    neverRan: assign(({ context, event }) => ({
-      current:
-        context.current ??
-        terminatedWith(context, now(event), 137, 'ContainerStatusUnknown', 'The container could not be located when the pod was terminated'),
-      podTerminating: true,
-    })),
     beginKill: assign(({ context, event }) => {
       if (event.type !== 'kubelet.kill') return {};
       const n = now(event);
@@ -280,9 +273,15 @@ export const containerMachine = setup({
     waiting: {
       initial: 'notCreated',
       on: {
-        'kubelet.kill': { target: '#container.terminated.final', actions: 'neverRan' },
+        // A container that has run before keeps its last exit; one that never ran stays waiting.
+        'kubelet.kill': [
+          { guard: 'hasExitedBefore', target: '#container.terminated.final', actions: 'markTerminating' },
+          { target: '.abandoned', actions: 'markTerminating' },
+        ],
       },
       states: {
+        /** The pod ended before this container was ever started (e.g. its init container failed under Never). */
+        abandoned: { on: { 'kubelet.kill': { actions: 'markTerminating' } } },
         notCreated: {
           on: {
             'kubelet.start': [

@@ -42,7 +42,7 @@ function waitingMessage(c: ContainerContext, reason: string): string | undefined
 /** Whether the container is stopped for good (the pod's termination can finish). */
 export function isStoppedForGood(s: ContainerSnapshot): boolean {
   const [top, sub] = containerStateOf(s);
-  return top === 'terminated' && sub === 'final';
+  return (top === 'terminated' && sub === 'final') || (top === 'waiting' && sub === 'abandoned');
 }
 
 export function isContainerReady(s: ContainerSnapshot): boolean {

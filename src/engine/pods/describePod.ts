@@ -1,5 +1,6 @@
 // `kubectl describe pod` (kubectl pkg/describe/describe.go describePod, describeContainers,
 // DescribeEvents), over a Pod object and its recorded Events at simulated time `nowMs`.
+import { humanDuration } from '../cluster/printers/humanDuration.ts';
 import { EPOCH_MS } from './epoch.ts';
 import { eventAge, type PodEventRecord } from './eventLog.ts';
 import { tabWrite } from './tabWriter.ts';
@@ -88,8 +89,9 @@ export function describePod(pod: Pod, events: readonly PodEventRecord[], nowMs: 
   if (st.startTime) out.push(`Start Time:\t${rfc1123z(st.startTime)}`);
   out.push(`Labels:\t${mapLines(md.labels, '\t')}`);
   out.push(`Annotations:\t${mapLines(md['annotations'] as Record<string, string> | undefined, '\t')}`);
-  if (md.deletionTimestamp) {
-    out.push(`Status:\tTerminating (lasts ${humanSince(md.deletionTimestamp, nowMs)})`);
+  if (md.deletionTimestamp && st.phase !== 'Failed' && st.phase !== 'Succeeded') {
+    // translateTimestampSince(deletionTimestamp): a future instant prints <invalid>, as kubectl does.
+    out.push(`Status:\tTerminating (lasts ${humanDuration(EPOCH_MS + nowMs - Date.parse(md.deletionTimestamp))})`);
     out.push(`Termination Grace Period:\t${md.deletionGracePeriodSeconds ?? 30}s`);
   } else out.push(`Status:\t${st.phase ?? ''}`);
   if (st.reason) out.push(`Reason:\t${st.reason}`);
@@ -139,9 +141,4 @@ export function describePod(pod: Pod, events: readonly PodEventRecord[], nowMs: 
     for (const e of sorted) out.push(`  ${e.type}\t${e.reason}\t${eventAge(e, nowMs)}\t${e.source}\t${e.message.trim()}`);
   }
   return tabWrite(out.join('\n')) + '\n';
-}
-
-function humanSince(iso: string, nowMs: number): string {
-  const ms = Date.parse(iso) - (EPOCH_MS + nowMs);
-  return `${Math.max(0, Math.round(ms / 1000))}s`;
 }

@@ -101,7 +101,7 @@ describe('containerMachine', () => {
     ],
     ['an exit is observed as terminated', [{ type: 'kubelet.start', now: 0 }, { type: 'image.pulled', now: 1 }, { type: 'container.exited', exitCode: 1, now: 2 }], '{"terminated":"exited"}'],
     ['OOM kill terminates', [{ type: 'kubelet.start', now: 0 }, { type: 'image.pulled', now: 1 }, { type: 'container.oomKilled', now: 2 }], '{"terminated":"exited"}'],
-    ['delete before start: never ran', [{ type: 'kubelet.kill', gracePeriodMs: 30_000, reason: 'delete', now: 0 }], '{"terminated":"final"}'],
+    ['delete before start: stays waiting, abandoned', [{ type: 'kubelet.kill', gracePeriodMs: 30_000, reason: 'delete', now: 0 }], '{"waiting":"abandoned"}'],
   ];
   it.each(table)('%s', (_name, events, expected) => {
     let [s] = initialTransition(containerMachine, baseContainer);
