@@ -107,17 +107,41 @@ export function syncIpvsProxyRules(model: ProxyModel, opts: IpvsSyncOptions = {}
     virtualServers.push({ ...base, realServers: realServersFor(sp, base, onlyNodeLocal, prevVS.get(key)) });
   };
 
-  const realServersFor = (sp: ProxyServicePort, vs: Omit<VirtualServer, 'realServers'>, onlyNodeLocal: boolean, prev: VirtualServer | undefined): RealServer[] => {
-    const cat = categorizeEndpoints(sp.endpoints, sp.service, { nodeName: config.nodeName, ...(config.nodeZone !== undefined ? { zone: config.nodeZone } : {}) });
+  // The desired real servers depend only on the service port and the policy, so they are
+  // worked out once per service port and shared by its VSs (one per node IP, LB IP, …).
+  const topology = { nodeName: config.nodeName, ...(config.nodeZone !== undefined ? { zone: config.nodeZone } : {}) };
+  let cachedFor: ProxyServicePort | null = null;
+  const cached: { cluster?: RealServer[]; local?: RealServer[] } = {};
+  const desired = (sp: ProxyServicePort, onlyNodeLocal: boolean): RealServer[] => {
+    if (cachedFor !== sp) {
+      cachedFor = sp;
+      delete cached.cluster;
+      delete cached.local;
+    }
+    const slot = onlyNodeLocal ? 'local' : 'cluster';
+    const hit = cached[slot];
+    if (hit) return hit;
+    const cat = categorizeEndpoints(sp.endpoints, sp.service, topology);
     let eps: readonly EndpointInfo[];
     if (onlyNodeLocal && (cat.localEndpoints?.length ?? 0) > 0) eps = cat.localEndpoints!;
     // PR #97081: with no local endpoints, let local pods still reach the service through the
     // cluster-wide endpoints (ipvs mode only; external clients get asymmetric replies).
     else eps = cat.clusterEndpoints ?? [];
+    const seen = new Set<string>();
+    const out: RealServer[] = [];
+    for (const ep of eps) {
+      if (seen.has(ep.endpoint)) continue;
+      seen.add(ep.endpoint);
+      out.push({ address: ep.ip, port: ep.port, weight: 1 });
+    }
+    return (cached[slot] = out);
+  };
+
+  const realServersFor = (sp: ProxyServicePort, vs: Omit<VirtualServer, 'realServers'>, onlyNodeLocal: boolean, prev: VirtualServer | undefined): readonly RealServer[] => {
+    const want = desired(sp, onlyNodeLocal);
+    if (!prev) return want;
     const vsKey = virtualServerKey(vs);
-    const wanted = new Map<string, RealServer>();
-    for (const ep of eps) wanted.set(ep.endpoint, { address: ep.ip, port: ep.port, weight: 1 });
-    if (!prev) return [...wanted.values()];
+    const wanted = new Map(want.map((rs) => [realServerKey(rs), rs]));
     const out: RealServer[] = [];
     const prevByKey = new Map(prev.realServers.map((r) => [realServerKey(r), r]));
     for (const [k, rs] of wanted) {
