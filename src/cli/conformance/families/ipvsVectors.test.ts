@@ -147,3 +147,15 @@ describe.each(FILES)('ipvs vector %s', (file) => {
     });
   }
 });
+
+describe('ipvs family input errors (exit 2, naming the file and field)', () => {
+  const base = JSON.parse(readFileSync(resolve(DIR, FILES[0]!), 'utf8')) as Doc;
+  it.each<[string, Doc, RegExp]>([
+    ['no config', { ...strip(base), config: undefined }, /x\.json: config: expected an object/],
+    ['manifests not a string', { ...strip(base), manifests: 7 }, /x\.json: manifests: expected a string/],
+    ['bad YAML', { ...strip(base), manifests: 'kind: [' }, /x\.json: manifests:/],
+    ['unreadable step', { ...strip(base), steps: [{ action: 'reboot the node' }] }, /x\.json: steps\[0\]\.action: cannot read/],
+  ])('%s', (_n, doc, re) => {
+    expect(() => fill(doc, 'x.json')).toThrow(re);
+  });
+});
