@@ -6,6 +6,7 @@
 import { assign, setup } from 'xstate';
 import { INITIAL_BACKOFF_MS, isInBackOffSince, nextBackoff, type BackoffEntry } from './backoff.ts';
 import type { ContainerBehavior } from './behavior.ts';
+import { invalidImageMessage, isValidImageReference } from './imageReference.ts';
 import type { RestartPolicy } from './types.ts';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
@@ -171,6 +172,7 @@ export const containerMachine = setup({
   },
   guards: {
     needsPull: ({ context }) => needsPull(context),
+    imageInvalid: ({ context }) => !isValidImageReference(context.image),
     imagePullFails: ({ context }) => context.behavior.imagePullFails,
     inPullBackOff: ({ context, event }) =>
       !!context.pullBackoff && now(event) - context.pullBackoff.lastUpdateMs < context.pullBackoff.delayMs,
@@ -286,6 +288,11 @@ export const containerMachine = setup({
           on: {
             'kubelet.start': [
               {
+                guard: 'imageInvalid',
+                target: 'InvalidImageName',
+                actions: [rec('Warning', 'InspectFailed', (c) => invalidImageMessage(c.image)), rec('Warning', 'Failed', () => 'Error: InvalidImageName')],
+              },
+              {
                 guard: 'needsPull',
                 target: 'pulling',
                 actions: recPulling,
@@ -306,6 +313,8 @@ export const containerMachine = setup({
             'image.pullFailed': { target: 'ErrImagePull', actions: ['pullFailed', ...recPullFailed] },
           },
         },
+        /** The kubelet retries every sync and fails the same way: nothing changes until the spec does. */
+        InvalidImageName: {},
         ErrImagePull: {
           // The pod worker retries a failed sync after its back-off; inside the pull back-off
           // window the image manager answers ImagePullBackOff without pulling.

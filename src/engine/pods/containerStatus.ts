@@ -2,6 +2,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { toRFC3339 } from '../shared/clock.ts';
 import { goDuration } from './backoff.ts';
+import { invalidImageMessage } from './imageReference.ts';
 import type { containerMachine, ContainerContext, TerminatedInfo } from './containerMachine.ts';
 import type { ContainerState, ContainerStatus } from './types.ts';
 
@@ -28,7 +29,7 @@ function terminated(t: TerminatedInfo): ContainerState {
   };
 }
 
-const WAITING_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CrashLoopBackOff']);
+const WAITING_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CrashLoopBackOff', 'InvalidImageName']);
 
 function waitingMessage(c: ContainerContext, reason: string): string | undefined {
   if (reason === 'CrashLoopBackOff') {
@@ -36,6 +37,7 @@ function waitingMessage(c: ContainerContext, reason: string): string | undefined
   }
   if (reason === 'ImagePullBackOff') return `Back-off pulling image "${c.image}": ErrImagePull: ${c.waitingMessage ?? ''}`;
   if (reason === 'ErrImagePull') return c.waitingMessage;
+  if (reason === 'InvalidImageName') return invalidImageMessage(c.image);
   return undefined;
 }
 

@@ -46,6 +46,7 @@ const variants: ContainerInput[] = [
   { ...baseContainer, behavior: { ...baseContainer.behavior, imagePullFails: true } },
   { ...baseContainer, podRestartPolicy: 'Never', hasPostStart: false, hasStartupProbe: false, hasPreStop: false },
   { ...baseContainer, memoryLimitBytes: 1, behavior: { ...baseContainer.behavior, postStartFails: true } },
+  { ...baseContainer, image: 'NGINX' },
 ];
 const userContainerEvents: ContainerEvent[] = [
   { type: 'kubelet.start', now: 0 },

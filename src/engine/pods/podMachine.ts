@@ -22,6 +22,8 @@ export interface PodContext extends PodInput {
   nodeName: string | null;
   podIP: string | null;
   schedulingMessage: string | null;
+  /** PodScheduled=False reason: Unschedulable, or SchedulingGated while spec.schedulingGates is set. */
+  schedulingReason: string | null;
   scheduledAtMs: number | null;
   sandboxReadyAtMs: number | null;
   deletionTimestampMs: number | null;
@@ -39,7 +41,7 @@ export interface PodContext extends PodInput {
 type T = { now: number };
 export type PodEvent =
   | ({ type: 'pod.scheduled'; nodeName: string; podIP?: string } & T)
-  | ({ type: 'pod.unschedulable'; message: string } & T)
+  | ({ type: 'pod.unschedulable'; message: string; reason?: 'Unschedulable' | 'SchedulingGated' } & T)
   | ({ type: 'pod.delete'; gracePeriodSeconds?: number } & T)
   | ({ type: 'kubelet.evict'; message: string } & T)
   | ({ type: 'kubelet.regularContainersDone' } & T)
@@ -94,11 +96,14 @@ export const podMachine = setup({
   guards: {
     /** A pod that was never bound is deleted at once: there is no kubelet to wait for. */
     unbound: ({ context }) => context.nodeName === null,
+    gated: ({ event }) => event.type === 'pod.unschedulable' && event.reason === 'SchedulingGated',
   },
   actions: {
     record: (_, _params: RecordedEvent & { source: string }) => {},
     bind: assign(({ event }) => (event.type === 'pod.scheduled' ? { nodeName: event.nodeName, scheduledAtMs: now(event), schedulingMessage: null } : {})),
-    setUnschedulable: assign(({ event }) => (event.type === 'pod.unschedulable' ? { schedulingMessage: event.message } : {})),
+    setUnschedulable: assign(({ event }) =>
+      event.type === 'pod.unschedulable' ? { schedulingMessage: event.message, schedulingReason: event.reason ?? 'Unschedulable' } : {},
+    ),
     sandboxReady: assign(({ event }) => ({ sandboxReadyAtMs: now(event) })),
     setIP: assign(({ context, event }) => (event.type === 'pod.scheduled' && event.podIP ? { podIP: event.podIP } : { podIP: context.podIP })),
     /** The apiserver's graceful delete: deletionTimestamp = now + grace. */
@@ -128,6 +133,7 @@ export const podMachine = setup({
     nodeName: null,
     podIP: null,
     schedulingMessage: null,
+    schedulingReason: null,
     scheduledAtMs: null,
     sandboxReadyAtMs: null,
     deletionTimestampMs: null,
@@ -148,10 +154,14 @@ export const podMachine = setup({
               target: 'sandbox',
               actions: ['bind', 'setIP', rec('Normal', 'Scheduled', (c) => `Successfully assigned ${ref(c)} to ${c.nodeName}`, 'default-scheduler')],
             },
-            'pod.unschedulable': {
-              target: 'unschedulable',
-              actions: ['setUnschedulable', rec('Warning', 'FailedScheduling', (c) => c.schedulingMessage ?? '', 'default-scheduler')],
-            },
+            'pod.unschedulable': [
+              // A gated pod never reaches the scheduling cycle: no FailedScheduling event.
+              { guard: 'gated', target: 'unschedulable', actions: 'setUnschedulable' },
+              {
+                target: 'unschedulable',
+                actions: ['setUnschedulable', rec('Warning', 'FailedScheduling', (c) => c.schedulingMessage ?? '', 'default-scheduler')],
+              },
+            ],
             'pod.delete': { target: 'removed', actions: 'markDeleted' },
           },
         },

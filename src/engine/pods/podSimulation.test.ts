@@ -178,6 +178,24 @@ describe('phases through the machines', () => {
   });
 });
 
+describe('before the kubelet', () => {
+  it('scheduling gates: PodScheduled=False SchedulingGated, STATUS SchedulingGated, no FailedScheduling', () => {
+    const sim = createPodSimulation({ pods: [pod('gated', [app()], { schedulingGates: [{ name: 'example.com/wait' }] })] });
+    sim.advanceTo(M);
+    const v = sim.snapshot().pods[0];
+    expect(v?.row?.status).toBe('SchedulingGated');
+    expect(v?.object?.status?.conditions?.[0]).toMatchObject({ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' });
+    expect(sim.eventsFor('default/gated').map((e) => e.reason)).not.toContain('FailedScheduling');
+  });
+  it('an unparsable image waits in InvalidImageName', () => {
+    const sim = createPodSimulation({ pods: [pod('bad', [app({ image: 'Nginx:Latest' })])] });
+    sim.advanceTo(M);
+    const v = sim.snapshot().pods[0];
+    expect(v?.row?.status).toBe('InvalidImageName');
+    expect(v?.object?.status?.phase).toBe('Pending');
+  });
+});
+
 describe('settlePod', () => {
   const ctx = { node: { metadata: { name: 'node-1' } }, podIPs: ['10.244.0.5'], hostIPs: ['192.168.49.2'], timestamp: '2026-01-01T00:00:00Z' };
   it('a healthy pod settles Running and Ready with its IPs', () => {

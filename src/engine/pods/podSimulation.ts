@@ -158,7 +158,8 @@ export class PodSimulation {
       this.pods.push(rt);
       // Bind: the user's (or the cluster scheduler's) nodeName, else round-robin over the lab's nodes.
       let nodeName = pod.spec.nodeName;
-      if (!nodeName && nodes.length > 0 && options.bindUnassigned !== false) nodeName = (nodes[rr++ % nodes.length] as SimNode).name;
+      const gated = (pod.spec.schedulingGates ?? []).length > 0;
+      if (!nodeName && !gated && nodes.length > 0 && options.bindUnassigned !== false) nodeName = (nodes[rr++ % nodes.length] as SimNode).name;
       const idx = this.pods.length - 1;
       if (nodeName) {
         const n = podsPerNode.get(nodeName) ?? 0;
@@ -170,8 +171,13 @@ export class PodSimulation {
       } else {
         // Keep the scheduler's own words when the cluster already tried (PodScheduled=False).
         const written = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.message;
-        const message = written ?? (nodes.length === 0 ? 'no nodes available to schedule pods' : `0/${nodes.length} nodes are available.`);
-        this.applyPod(idx, { type: 'pod.unschedulable', message, now: this.now });
+        if (gated) {
+          // kube-scheduler's SchedulingGates PreEnqueue plugin keeps the pod out of the queue.
+          this.applyPod(idx, { type: 'pod.unschedulable', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates', now: this.now });
+        } else {
+          const message = written ?? (nodes.length === 0 ? 'no nodes available to schedule pods' : `0/${nodes.length} nodes are available.`);
+          this.applyPod(idx, { type: 'pod.unschedulable', message, now: this.now });
+        }
       }
       this.settle(idx);
       if (rt.behavior.volumeUsageBytes.size > 0) this.ensureEvictionLoop();

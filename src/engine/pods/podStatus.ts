@@ -58,7 +58,7 @@ export function computeStatusCore(rt: PodRuntime): { phase: PodPhase; conditions
     conditions.push(generateContainersReadyCondition(spec, statuses, phase));
     conditions.push({ type: 'PodScheduled', status: 'True' });
   } else if (ctx.schedulingMessage !== null) {
-    conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: ctx.schedulingMessage });
+    conditions.push({ type: 'PodScheduled', status: 'False', reason: ctx.schedulingReason ?? 'Unschedulable', message: ctx.schedulingMessage });
   }
   if (ctx.disruption) conditions.push({ type: 'DisruptionTarget', status: 'True', reason: ctx.disruption.reason, message: ctx.disruption.message });
   return { phase, conditions, statuses };
