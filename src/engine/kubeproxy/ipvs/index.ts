@@ -10,3 +10,4 @@ export * from './ipvsVersionBehaviour.ts';
 export * from './kubeIpvs0.ts';
 export * from './syncIpvsProxyRules.ts';
 export * from './renderIpvsNode.ts';
+export * from './ipvsSysctls.ts';
