@@ -15,8 +15,8 @@ export { coreDNSOf } from './coredns/fromSnapshot.ts';
 export { parseCorefileKubernetes } from './coredns/corefile.ts';
 export { formatRR, type DnsMessage, type RR } from './coredns/dnsMessage.ts';
 // The vectors' fixture model and the pieces the conformance families drive directly.
-export { readFixture, readFixtureService, readNamespaces, withExtraFixture, FixtureModelError } from './coredns/fixtureModel.ts';
-export { PLUGIN_DEFAULTS, kubeadmCorefile, type CoreDNSConfig, type DnsClusterState, type PodMode } from './coredns/model.ts';
+export { readFixture, readFixtureEndpoints, readFixtureService, readNamespaces, withExtraFixture, FixtureModelError } from './coredns/fixtureModel.ts';
+export { PLUGIN_DEFAULTS, kubeadmCorefile, type CoreDNSConfig, type DnsClusterState, type DnsEndpoints, type DnsService, type PodMode } from './coredns/model.ts';
 export { upstreamLookup, inventAddress, type UpstreamModel, type UpstreamRecord } from './coredns/upstream.ts';
 export { fqdn } from './coredns/names.ts';
 export { qtypesFor, type DnsServer } from './resolver/stubResolver.ts';

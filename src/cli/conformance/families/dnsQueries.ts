@@ -2,7 +2,6 @@
 // the vectors' fixture model, with each suite's Corefile options.
 import {
   ClusterDNS,
-  FixtureModelError,
   PLUGIN_DEFAULTS,
   formatRR,
   fqdn,
@@ -16,6 +15,7 @@ import {
   type UpstreamModel,
 } from '../../../engine/dns/index.ts';
 import { CliError } from '../../io.ts';
+import { fixtureOrCliError } from './dnsInput.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 
 const stringList = (v: Json | undefined, dflt: readonly string[]): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [...dflt]);
@@ -63,14 +63,7 @@ function answerTwins(m: DnsMessage): JsonObject {
 
 export function fill(doc: unknown, file: string): unknown {
   const root = asObject(doc, file, 'document');
-  const fixtureError = <T>(f: () => T): T => {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof FixtureModelError) throw new CliError(`${file}: ${e.message}`);
-      throw e;
-    }
-  };
+  const fixtureError = <T>(f: () => T): T => fixtureOrCliError(file, f);
   const fixturesDoc = asObject(root['fixtures'], file, 'fixtures');
   const fixtures = new Map<string, DnsClusterState>();
   const fixture = (name: Json | undefined, where: string): DnsClusterState => {

@@ -34,3 +34,17 @@ describe('dns/search-sequence.json', () => {
     }
   });
 });
+
+describe('dns-search-sequence example cluster shapes', () => {
+  it('a headless Service with inline endpoints answers with its addresses', () => {
+    const doc = {
+      exampleCluster: { clusterDomain: 'cluster.local', namespaces: ['default'], services: [{ namespace: 'default', name: 'db', clusterIP: 'None', endpoints: ['10.244.1.5', { ip: '10.244.2.6', hostname: 'db-1' }] }] },
+      cases: [{ id: 'x', client: { namespace: 'default', search: ['default.svc.cluster.local'], options: ['ndots:5'], family: 'AF_INET' }, name: 'db-1.db' }],
+    };
+    const got = (fill(doc, 'inline.json') as typeof doc & { cases: { actualTraceAgainstCluster: Record<string, Record<string, string>[]> }[] }).cases[0]!;
+    expect(got.actualTraceAgainstCluster['glibc']).toEqual([{ qname: 'db-1.db.default.svc.cluster.local.', rcode: 'NOERROR', A: 'NOERROR 10.244.2.6', result: 'success - 10.244.2.6' }]);
+  });
+  it('a bad family is a one-line error naming the file and field', () => {
+    expect(() => fill({ cases: [{ client: { family: 'AF_UNIX' }, name: 'x' }] }, 'bad.json')).toThrow(/bad\.json: cases\[0\]\.client\.family/);
+  });
+});

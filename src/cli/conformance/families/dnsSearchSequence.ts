@@ -8,17 +8,22 @@ import {
   MAX_NDOTS,
   qtypesFor,
   readResolverOptions,
+  readFixture,
+  readFixtureEndpoints,
   readFixtureService,
   readNamespaces,
   runResolver,
   upstreamLookup,
   type DnsClusterState,
+  type DnsEndpoints,
+  type DnsService,
   type DnsServer,
   type ResolveResult,
   type UpstreamModel,
   type UpstreamRecord,
 } from '../../../engine/dns/index.ts';
 import { CliError } from '../../io.ts';
+import { fixtureOrCliError } from './dnsInput.ts';
 import { asArray, asObject, asString, type Json, type JsonObject } from '../input.ts';
 
 const RESOLVERS: ResolverKind[] = ['glibc', 'musl'];
@@ -40,15 +45,30 @@ export function readOutsideWorld(text: string): UpstreamModel {
   return { records, nonexistent, unknownNames: 'tld' };
 }
 
+/**
+ * The file's example cluster as CoreDNS (kubeadm's Corefile) sees it: its Services (a headless
+ * one may list `endpoints` / `readyAddresses` inline), optional `endpointSlices` and `pods` in
+ * the fixture model's shape, the namespaces that exist, and `outsideWorld` behind forward.
+ */
 function exampleServer(ex: JsonObject, file: string): DnsServer {
   const domain = asString(ex['clusterDomain'] ?? 'cluster.local', file, 'exampleCluster.clusterDomain');
-  const services = asArray(ex['services'] ?? [], file, 'exampleCluster.services').map((s, i) => {
-    const svc = readFixtureService(s, `exampleCluster.services[${i}]`);
+  const fixture = fixtureOrCliError(file, () => readFixture({ ...ex, services: [] }, 'exampleCluster'));
+  const services: DnsService[] = [];
+  const endpoints: DnsEndpoints[] = [...fixture.endpoints];
+  asArray(ex['services'] ?? [], file, 'exampleCluster.services').forEach((raw, i) => {
+    const where = `exampleCluster.services[${i}]`;
+    const svc = fixtureOrCliError(file, () => readFixtureService(raw, where));
     // API validation requires ports on a ClusterIP Service and CoreDNS answers per port; the
     // example omits them, so each gets one unnamed TCP port.
-    return svc.ports.length > 0 ? svc : { ...svc, ports: [{ name: '', protocol: 'TCP', port: 80 }] };
+    services.push(svc.ports.length > 0 ? svc : { ...svc, ports: [{ name: '', protocol: 'TCP', port: 80 }] });
+    const o = asObject(raw, file, where);
+    const inline = o['readyAddresses'] ?? o['endpoints'];
+    if (Array.isArray(inline)) {
+      const readyAddresses = inline.map((a) => (typeof a === 'string' ? { ip: a } : a));
+      endpoints.push(...fixtureOrCliError(file, () => readFixtureEndpoints({ readyAddresses, ports: o['ports'] ?? [] }, where, svc)));
+    }
   });
-  const cluster: DnsClusterState = { services, endpoints: [], pods: [], namespaceExists: readNamespaces(ex['namespaces']) };
+  const cluster: DnsClusterState = { ...fixture, services, endpoints, namespaceExists: readNamespaces(ex['namespaces']) };
   const upstream = upstreamLookup(readOutsideWorld(typeof ex['outsideWorld'] === 'string' ? ex['outsideWorld'] : ''));
   const dns = new ClusterDNS(cluster, kubeadmCorefile(domain), upstream);
   return (qname, qtype) => dns.serve(qname, qtype).message;
