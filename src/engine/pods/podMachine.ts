@@ -29,6 +29,10 @@ export interface PodContext extends PodInput {
   deletionTimestampMs: number | null;
   deletionGracePeriodMs: number | null;
   evictionMessage: string | null;
+  /** status.reason of a pod the kubelet failed: Evicted or DeadlineExceeded. */
+  failureReason: string | null;
+  /** Grace for that kill: 1 s for hard eviction (2 s with the minimum), the pod's for a deadline. */
+  failureGracePeriodMs: number;
   /** DisruptionTarget condition, when a disruptive deletion was decided. */
   disruption: { reason: string; message: string; atMs: number } | null;
   /** The node controller marked the pod Ready=False (MarkPodsNotReady). */
@@ -43,7 +47,8 @@ export type PodEvent =
   | ({ type: 'pod.scheduled'; nodeName: string; podIP?: string } & T)
   | ({ type: 'pod.unschedulable'; message: string; reason?: 'Unschedulable' | 'SchedulingGated' } & T)
   | ({ type: 'pod.delete'; gracePeriodSeconds?: number } & T)
-  | ({ type: 'kubelet.evict'; message: string } & T)
+  /** The kubelet fails the pod: node-pressure eviction (reason Evicted) or activeDeadlineSeconds (DeadlineExceeded). */
+  | ({ type: 'kubelet.evict'; message: string; reason?: 'Evicted' | 'DeadlineExceeded'; gracePeriodMs?: number } & T)
   | ({ type: 'kubelet.regularContainersDone' } & T)
   | ({ type: 'kubelet.allStopped'; phase: 'Succeeded' | 'Failed' } & T)
   | ({ type: 'node.notReady' } & T)
@@ -81,6 +86,15 @@ function nodeDownRegion(toleration: 'notReadyToleration' | 'unreachableToleratio
   } as const;
 }
 
+/** Evicted: `Warning Evicted`; activeDeadlineSeconds: `Normal DeadlineExceeded` (active_deadline.go). */
+const recFailure = {
+  type: 'record' as const,
+  params: ({ context }: { context: PodContext }) =>
+    context.failureReason === 'DeadlineExceeded'
+      ? { type: 'Normal' as const, reason: 'DeadlineExceeded', message: context.evictionMessage ?? '', source: 'kubelet' }
+      : { type: 'Warning' as const, reason: 'Evicted', message: context.evictionMessage ?? '', source: 'kubelet' },
+};
+
 export const podMachine = setup({
   types: {
     context: {} as PodContext,
@@ -112,11 +126,17 @@ export const podMachine = setup({
       const grace = event.type === 'pod.delete' && event.gracePeriodSeconds !== undefined ? event.gracePeriodSeconds * 1000 : context.terminationGracePeriodMs;
       return { deletionTimestampMs: now(event) + grace, deletionGracePeriodMs: grace };
     }),
-    markEvicted: assign(({ event }) =>
-      event.type === 'kubelet.evict'
-        ? { evictionMessage: event.message, disruption: { reason: 'TerminationByKubelet', message: event.message, atMs: now(event) } }
-        : {},
-    ),
+    markEvicted: assign(({ context, event }) => {
+      if (event.type !== 'kubelet.evict') return {};
+      const reason = event.reason ?? 'Evicted';
+      return {
+        evictionMessage: event.message,
+        failureReason: reason,
+        failureGracePeriodMs: event.gracePeriodMs ?? (reason === 'Evicted' ? 1000 : context.terminationGracePeriodMs),
+        // Only a node-pressure eviction is a disruption the kubelet announces (DisruptionTarget).
+        disruption: reason === 'Evicted' ? { reason: 'TerminationByKubelet', message: event.message, atMs: now(event) } : context.disruption,
+      };
+    }),
     markTerminal: assign(({ event }) => (event.type === 'kubelet.allStopped' ? { terminalPhase: event.phase } : {})),
     markPodsNotReady: assign(({ event }) => ({ markedNotReadyAtMs: now(event), taintedAtMs: now(event) })),
     clearNodeMarks: assign({ markedNotReadyAtMs: null, taintedAtMs: null }),
@@ -139,6 +159,8 @@ export const podMachine = setup({
     deletionTimestampMs: null,
     deletionGracePeriodMs: null,
     evictionMessage: null,
+    failureReason: null,
+    failureGracePeriodMs: 1000,
     disruption: null,
     markedNotReadyAtMs: null,
     terminalPhase: null,
@@ -189,7 +211,7 @@ export const podMachine = setup({
               target: 'terminating',
               actions: ['markTaintDisruption', 'markDeleted', rec('Normal', 'TaintManagerEviction', (c) => `Marking for deletion Pod ${ref(c)}`, 'taint-eviction-controller')],
             },
-            'kubelet.evict': { target: 'evicting', actions: ['markEvicted', rec('Warning', 'Evicted', (c) => c.evictionMessage ?? '')] },
+            'kubelet.evict': { target: 'evicting', actions: ['markEvicted', recFailure] },
             'kubelet.regularContainersDone': 'finishing',
           },
         },
@@ -198,7 +220,7 @@ export const podMachine = setup({
           on: {
             'kubelet.allStopped': { target: 'completed', actions: 'markTerminal' },
             'pod.delete': { target: 'terminating', actions: 'markDeleted' },
-            'kubelet.evict': { target: 'evicting', actions: ['markEvicted', rec('Warning', 'Evicted', (c) => c.evictionMessage ?? '')] },
+            'kubelet.evict': { target: 'evicting', actions: ['markEvicted', recFailure] },
           },
         },
         terminating: {

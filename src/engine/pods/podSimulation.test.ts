@@ -196,6 +196,18 @@ describe('before the kubelet', () => {
   });
 });
 
+describe('activeDeadlineSeconds', () => {
+  it('fails the pod with reason DeadlineExceeded once it has been active that long', () => {
+    const sim = createPodSimulation({ pods: [pod('job', [app()], { activeDeadlineSeconds: 60, restartPolicy: 'Never' })] });
+    sim.advanceTo(59 * S);
+    expect(sim.snapshot().pods[0]?.object?.status?.phase).toBe('Running');
+    sim.advanceTo(2 * M);
+    const st = sim.snapshot().pods[0]?.object?.status;
+    expect([st?.phase, st?.reason, st?.message]).toEqual(['Failed', 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline']);
+    expect(sim.eventsFor('default/job').find((e) => e.reason === 'DeadlineExceeded')?.type).toBe('Normal');
+  });
+});
+
 describe('settlePod', () => {
   const ctx = { node: { metadata: { name: 'node-1' } }, podIPs: ['10.244.0.5'], hostIPs: ['192.168.49.2'], timestamp: '2026-01-01T00:00:00Z' };
   it('a healthy pod settles Running and Ready with its IPs', () => {

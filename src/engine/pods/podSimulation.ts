@@ -83,7 +83,8 @@ export interface SimulationSnapshot {
 type TimerPayload =
   | { kind: 'actor'; pod: number; target: number; id: string; gen: number; event: AnyEventObject }
   | { kind: 'probe'; pod: number; probe: number; instance: number }
-  | { kind: 'eviction' };
+  | { kind: 'eviction' }
+  | { kind: 'deadline'; pod: number };
 
 import { TimerQueue } from './timerQueue.ts';
 
@@ -168,6 +169,9 @@ export class PodSimulation {
         const podIP = (pod.status?.podIP as string | undefined) ?? `10.244.${Math.max(0, nodeIndex)}.${(n % 250) + 2}`;
         rt.hostIP = (pod.status?.hostIP as string | undefined) ?? this.nodes.get(nodeName)?.ip ?? null;
         this.applyPod(idx, { type: 'pod.scheduled', nodeName, podIP, now: this.now });
+        // activeDeadlineSeconds counts from status.startTime (kubelet active_deadline.go).
+        const deadline = pod.spec['activeDeadlineSeconds'];
+        if (typeof deadline === 'number' && deadline > 0) this.queue.push(this.now + deadline * 1000, { kind: 'deadline', pod: idx });
       } else {
         // Keep the scheduler's own words when the cluster already tried (PodScheduled=False).
         const written = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.message;
@@ -351,7 +355,7 @@ export class PodSimulation {
     const lc2 = lifecycleOf(rt);
     if (lc2 === 'finishing' || lc2 === 'terminating' || lc2 === 'evicting') {
       const ctx = rt.pod$.context;
-      const grace = lc2 === 'evicting' ? 1000 : lc2 === 'terminating' ? Math.max(0, (ctx.deletionTimestampMs ?? this.now) - this.now) : ctx.terminationGracePeriodMs;
+      const grace = lc2 === 'evicting' ? ctx.failureGracePeriodMs : lc2 === 'terminating' ? Math.max(0, (ctx.deletionTimestampMs ?? this.now) - this.now) : ctx.terminationGracePeriodMs;
       const reason: KillReason = lc2 === 'evicting' ? 'evict' : 'delete';
       // Regular (and init) containers first; sidecars only once those have stopped (KEP-753 termination order).
       let nonSidecarsStopped = true;
@@ -480,6 +484,12 @@ export class PodSimulation {
 
   private dispatch(t: TimerPayload): void {
     if (t.kind === 'eviction') return this.evictionLoop();
+    if (t.kind === 'deadline') {
+      const lc = lifecycleOf(this.pods[t.pod] as PodRuntime);
+      if (lc !== 'active' && lc !== 'finishing') return;
+      this.applyPod(t.pod, { type: 'kubelet.evict', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline', now: this.now });
+      return this.settle(t.pod);
+    }
     const rt = this.pods[t.pod] as PodRuntime;
     // While the node is unreachable the kubelet's work waits; the controllers' timers do not.
     if (nodeStateOf(rt) === 'Unreachable' && !(t.kind === 'actor' && t.target === POD_TARGET)) {

@@ -82,7 +82,7 @@ export function podObject(rt: PodRuntime, nowMs: number): Pod | null {
   const bound = BOUND.has(lc);
   const status: PodStatus = { phase };
   if (lc === 'evicting' || lc === 'evicted') {
-    status.reason = 'Evicted';
+    status.reason = ctx.failureReason ?? 'Evicted';
     status.message = ctx.evictionMessage ?? '';
   }
   status.conditions = conditions.map((c) => ({
