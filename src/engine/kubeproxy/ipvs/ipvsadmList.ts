@@ -15,8 +15,15 @@ const AF_INET6 = 10;
 function addrWords(text: string): number[] {
   if (!text.includes(':')) {
     // Canonical dotted quad (the renderer and the parser both canonicalise): no bigint needed.
-    const o = text.split('.').map(Number);
-    return o.length === 4 && o.every((x) => x >= 0 && x <= 255) ? [((o[0]! * 256 + o[1]!) * 256 + o[2]!) * 256 + o[3]!] : [0];
+    let v = 0;
+    let octet = 0;
+    let dots = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46) { v = v * 256 + octet; octet = 0; dots++; } else if (c >= 48 && c <= 57 && octet < 256) octet = octet * 10 + (c - 48);
+      else return [0];
+    }
+    return dots === 3 && octet < 256 ? [v * 256 + octet] : [0];
   }
   const ip = parseIP(text);
   if (!ip) return [0];
