@@ -41,14 +41,21 @@ const suite: BenchSuite = {
     };
     once(); // warm-up
     const times: number[] = [];
+    const cpu: number[] = [];
     let sim = once();
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < 5; r++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       sim = once();
+      const c = process.cpuUsage(c0);
       times.push(performance.now() - t0);
+      cpu.push((c.user + c.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    const ms = times[1] ?? 0;
+    cpu.sort((a, b) => a - b);
+    const ms = times[2] ?? 0;
+    // The machine is shared: CPU time (this process only) is reported beside wall time.
+    const cpuMs = cpu[2] ?? 0;
     const snap = sim.snapshot();
     const crashing = snap.pods.filter((p) => p.row?.status === 'CrashLoopBackOff' || (p.row?.restarts ?? '0') !== '0').length;
     return [
@@ -58,7 +65,7 @@ const suite: BenchSuite = {
         ms,
         target: '≤ 1000 ms',
         ok: ms <= 1000,
-        detail: `${crashing} pods restarted, ${sim.events.all.length} distinct events`,
+        detail: `cpu ${cpuMs.toFixed(0)} ms; ${crashing} pods restarted, ${sim.events.all.length} distinct events`,
       },
     ];
   },
