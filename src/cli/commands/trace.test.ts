@@ -70,6 +70,43 @@ describe('podlab trace --iptables-save', () => {
   });
 });
 
+describe('podlab trace with ipvs dumps', () => {
+  const ipvsadm = join(dir, 'ipvsadm.txt');
+  const ipsets = join(dir, 'ipset.txt');
+  const ipt = join(dir, 'ipvs-iptables.txt');
+  writeFileSync(ipvsadm, `IP Virtual Server version 1.2.1 (size=4096)
+Prot LocalAddress:Port Scheduler Flags
+  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+TCP  10.96.0.2:80 rr
+  -> 10.244.0.4:80                Masq    1      0          0
+  -> 10.244.1.3:80                Masq    1      0          0
+`);
+  writeFileSync(ipsets, 'Name: KUBE-CLUSTER-IP\nType: hash:ip,port\nRevision: 7\nMembers:\n10.96.0.2,tcp:80\n');
+  writeFileSync(ipt, `*nat
+:PREROUTING ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:KUBE-SERVICES - [0:0]
+:KUBE-MARK-MASQ - [0:0]
+:KUBE-POSTROUTING - [0:0]
+-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES
+-A OUTPUT -m comment --comment "kubernetes service portals" -j KUBE-SERVICES
+-A POSTROUTING -m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING
+-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ
+-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000
+-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN
+-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0
+-A KUBE-POSTROUTING -j MASQUERADE --random-fully
+COMMIT
+`);
+  it('node → ClusterIP: ipset marks it, IPVS at LOCAL_OUT picks a real server, POSTROUTING masquerades', async () => {
+    const out = JSON.parse(await run(['--iptables-save', ipt, '--ipvsadm', ipvsadm, '--ipset-list', ipsets, '--src', '192.168.49.2', '--local-ips', '192.168.49.2', '--dst', '10.96.0.2:80', '--all-paths', '--conntrack', '-o', 'json']));
+    expect(out.paths.map((p: { dnat: string; masquerade: boolean; probability: number }) => [p.dnat, p.masquerade, p.probability]).sort()).toEqual([['10.244.0.4:80', true, 0.5], ['10.244.1.3:80', true, 0.5]]);
+    expect(out.paths[0].steps.find((s: { kind: string; target: string }) => s.kind === 'ipvs' && s.target === 'DNAT').hook).toBe('OUTPUT');
+    expect(out.paths[0].conntrack.node[0]).toMatch(/^tcp 6 120 SYN_SENT src=192\.168\.49\.2 dst=10\.96\.0\.2 sport=40000 dport=80 \[UNREPLIED\] src=10\.244\.\d\.\d dst=192\.168\.49\.2 sport=80 dport=40000 mark=0 use=1$/);
+  });
+});
+
 describe('podlab trace -f (lab cluster)', () => {
   it('node → svc/NS/NAME:PORTNAME, all paths, with the reply un-DNATed to the VIP', async () => {
     const pods = JSON.parse(await run(['-f', manifests, '--from', 'node/node-1', '--to', 'svc/default/web:http', '--all-paths', '--reply', '-o', 'json']));

@@ -4,9 +4,11 @@
 // Both feed the same walker (engine/netfilter walkPacket) through a Dataplane.
 import type { ClusterSnapshot } from '../../engine/cluster/index.ts';
 import {
-  dataplaneFromCluster, dataplaneFromDump, formatTraceText, makePacket, parseIptables, routeLookup, sourceAddressFor, traceToJson, walkPacket,
-  type Dataplane, type L4Proto, type Packet, type StartPoint,
+  dataplaneFromCluster, dataplaneFromDump, formatConntrackTable, formatTraceText, makePacket, parseIpsetList, parseIptables, routeLookup,
+  sourceAddressFor, traceToJson, walkPacket, type Dataplane, type IPSet, type L4Proto, type Packet, type StartPoint,
 } from '../../engine/netfilter/index.ts';
+import { ipvsHandlerFor } from '../../engine/netfilter/ipvs/ipvsHandler.ts';
+import { parseIpvsadmList } from '../../engine/netfilter/ipvs/parseIpvsadm.ts';
 import { formatDiagnostic } from '../../engine/shared/diagnostics.ts';
 import { canonicalIP } from '../../engine/shared/ip.ts';
 import { createRandom } from '../../engine/shared/random.ts';
@@ -47,7 +49,6 @@ interface Resolved {
 /** (a): one node from an iptables-save dump (or restore input). */
 function fromDump(v: Values, proto: L4Proto, sport: number | undefined): Resolved {
   if (v.from || v.to || v.f) fail('--iptables-save traces a single node: use --src/--dst, not -f/--from/--to');
-  if (v.ipvsadm) fail('--ipvsadm: IPVS dumps are not wired into the tracer yet; trace the iptables part with --iptables-save');
   if (!v.src || !v.dst) fail('--iptables-save needs --src IP and --dst IP:PORT');
   const src = canonicalIP(v.src) ?? fail(`--src ${JSON.stringify(v.src)}: not an IP address`);
   const dst = parseAddrPort(v.dst, '--dst');
@@ -56,7 +57,19 @@ function fromDump(v: Values, proto: L4Proto, sport: number | undefined): Resolve
   const bad = rs.diagnostics.find((d) => d.severity === 'error');
   if (bad) fail(formatDiagnostic(bad));
   const localIPs = (v['local-ips'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => canonicalIP(s) ?? fail(`--local-ips: ${JSON.stringify(s)} is not an IP address`));
-  const dp = dataplaneFromDump({ name: v.node ?? 'node', ruleset: rs, localIPs });
+  let ipvs: { handler: ReturnType<typeof ipvsHandlerFor>; addresses: string[] } | undefined;
+  if (v.ipvsadm) {
+    const parsed = parseIpvsadmList(readText(v.ipvsadm), v.ipvsadm);
+    if (parsed.errors[0]) fail(formatDiagnostic(parsed.errors[0]));
+    ipvs = { handler: ipvsHandlerFor(parsed.virtualServers), addresses: parsed.virtualServers.filter((s) => s.fwmark === undefined).map((s) => s.address) };
+  }
+  let ipsets: IPSet[] | undefined;
+  if (v['ipset-list']) {
+    const parsed = parseIpsetList(readText(v['ipset-list']), v['ipset-list']);
+    if (parsed.diagnostics[0]) fail(formatDiagnostic(parsed.diagnostics[0]));
+    ipsets = parsed.sets;
+  }
+  const dp = dataplaneFromDump({ name: v.node ?? 'node', ruleset: rs, localIPs, ...(ipvs ? { ipvs } : {}), ...(ipsets ? { ipsets } : {}) });
   const local = localIPs.includes(src) || src === '127.0.0.1' || src === '::1';
   const start: StartPoint = local ? { kind: 'host', node: dp.nodes[0]!.name } : { kind: 'wire', node: dp.nodes[0]!.name, iface: 'eth0' };
   return { dp, start, packet: buildPacket(proto, src, dst, sport) };
@@ -128,15 +141,16 @@ function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Reso
 
 type Values = {
   f?: string[]; from?: string; to?: string; src?: string; dst?: string; proto?: string; 'iptables-save'?: string; ipvsadm?: string;
-  'local-ips'?: string; node?: string; mode?: string; seed?: string; 'all-paths'?: boolean; o?: string; sport?: string; reply?: boolean; verbose?: boolean;
+  'local-ips'?: string; 'ipset-list'?: string; conntrack?: boolean; node?: string; mode?: string; seed?: string; 'all-paths'?: boolean; o?: string; sport?: string; reply?: boolean; verbose?: boolean;
 };
 
 export const traceCommand: Command = {
   usage:
     'trace -f F… --from SRC --to DST [--mode iptables|ipvs] [--proto tcp|udp|sctp|icmp] [--node NAME] [--seed N | --all-paths] [--reply] [-o text|json] [--verbose]\n' +
     '      # SRC: pod/NS/NAME | node/NAME | IP ; DST: IP:PORT | svc/NS/NAME:PORT | NAME[.NS]:PORT\n' +
-    'trace --iptables-save DUMP --src IP --dst IP:PORT [--proto P] [--local-ips IP,…] [--all-paths] [-o json]\n' +
-    '      # a real node\'s dump; a source among --local-ips starts at OUTPUT, any other at PREROUTING',
+    'trace --iptables-save DUMP [--ipvsadm DUMP] [--ipset-list DUMP] --src IP --dst IP:PORT [--proto P] [--local-ips IP,…] [--all-paths] [-o json]\n' +
+    '      # a real node\'s dump; a source among --local-ips starts at OUTPUT, any other at PREROUTING\n' +
+    '      # --reply also traces the answer; --conntrack prints `conntrack -L` of each node afterwards',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       f: { type: 'string', multiple: true, short: 'f' },
@@ -149,6 +163,8 @@ export const traceCommand: Command = {
       'iptables-save': { type: 'string' },
       ipvsadm: { type: 'string' },
       'local-ips': { type: 'string' },
+      'ipset-list': { type: 'string' },
+      conntrack: { type: 'boolean' },
       node: { type: 'string' },
       mode: { type: 'string' },
       seed: { type: 'string' },
@@ -174,10 +190,21 @@ export const traceCommand: Command = {
       reply: !!v.reply,
     });
     const out = new Output();
-    if (output === 'json') out.line(JSON.stringify({ ...(v['all-paths'] ? {} : { seed }), ...traceToJson(trace), ...(trace.truncated ? { truncated: true } : {}) }, null, 2));
+    if (output === 'json') {
+      const doc = traceToJson(trace);
+      const paths = v.conntrack
+        ? doc.paths.map((p, i) => ({ ...p, conntrack: Object.fromEntries([...(trace.after[i] ?? [])].map(([n, st]) => [n, formatConntrackTable(st.conntrack, 0).split('\n').filter(Boolean)])) }))
+        : doc.paths;
+      out.line(JSON.stringify({ ...(v['all-paths'] ? {} : { seed }), ...doc, paths, ...(trace.truncated ? { truncated: true } : {}) }, null, 2));
+    }
     else {
       if (!v['all-paths']) out.line(`seed ${seed} (use --all-paths for every branch)`);
       out.write(formatTraceText(trace, { verbose: !!v.verbose }));
+      if (v.conntrack) {
+        trace.after.forEach((nodes, i) => {
+          for (const [name, st] of nodes) out.line(`conntrack -L on ${name} after path ${i + 1}:\n${formatConntrackTable(st.conntrack, 0) || '(empty)'}`);
+        });
+      }
     }
     out.flush();
     return 0;

@@ -5,6 +5,7 @@
 import { ipFamilyOf } from '../shared/ip.ts';
 import type { Dataplane, DataplaneNode, NetInterface, Route } from './dataplane.ts';
 import type { IPSet } from './ipset.ts';
+import type { IpvsHandler } from './ipvsHook.ts';
 import { prefixOf } from './match/addr.ts';
 import type { Ruleset } from './ruleset.ts';
 import { formatIP } from '../shared/ip.ts';
@@ -17,6 +18,8 @@ export interface DumpNodeSpec {
   /** Interfaces with `addr/len`; default lo + eth0 carrying every non-loopback local IP as /32 or /128. */
   readonly interfaces?: Readonly<Record<string, readonly string[]>>;
   readonly ipsets?: readonly IPSet[];
+  /** The node's IPVS virtual servers (from `ipvsadm -Ln`); their addresses are local (kube-ipvs0). */
+  readonly ipvs?: { readonly handler: IpvsHandler; readonly addresses: readonly string[] };
 }
 
 const LOOPBACK = ['127.0.0.1/8', '::1/128'];
@@ -32,6 +35,9 @@ export function dataplaneFromDump(spec: DumpNodeSpec): Dataplane {
   const interfaces: NetInterface[] = Object.entries(ifaceMap).map(([name, addresses]) => ({ name, addresses }));
   const uplink = interfaces.some((i) => i.name === 'eth0') ? 'eth0' : (interfaces.find((i) => i.name !== 'lo')?.name ?? 'eth0');
   if (!interfaces.some((i) => i.name === uplink)) interfaces.push({ name: uplink, addresses: [] });
+  if (spec.ipvs && !interfaces.some((i) => i.name === 'kube-ipvs0')) {
+    interfaces.push({ name: 'kube-ipvs0', addresses: [...new Set(spec.ipvs.addresses)].map((a) => `${a}/${ipFamilyOf(a) === 'IPv6' ? 128 : 32}`) });
+  }
   const routes: Route[] = [];
   for (const i of interfaces) {
     if (i.name === 'lo') continue;
@@ -43,6 +49,9 @@ export function dataplaneFromDump(spec: DumpNodeSpec): Dataplane {
   routes.push({ dst: 'default', dev: uplink });
   const localIPs = [...spec.localIPs];
   for (const i of interfaces) for (const a of i.addresses) if (!localIPs.includes(a.split('/')[0] as string)) localIPs.push(a.split('/')[0] as string);
-  const node: DataplaneNode = { name: spec.name ?? 'node', interfaces, localIPs, routes, ruleset: spec.ruleset, ...(spec.ipsets ? { ipsets: spec.ipsets } : {}) };
+  const node: DataplaneNode = {
+    name: spec.name ?? 'node', interfaces, localIPs, routes, ruleset: spec.ruleset,
+    ...(spec.ipsets ? { ipsets: spec.ipsets } : {}), ...(spec.ipvs ? { ipvs: spec.ipvs.handler } : {}),
+  };
   return { nodes: [node], pods: [] };
 }

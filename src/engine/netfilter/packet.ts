@@ -79,3 +79,11 @@ export function replyTo(p: Packet): Packet {
   if (p.proto === 'icmpv6') return { ...base, icmpType: p.icmpType === 128 ? 129 : p.icmpType ?? 0 };
   return base;
 }
+
+/** `10.0.0.1:80`, `[fd00::1]:80`, `10.0.0.1` (port kept), ranges use their first value. */
+export function parseHostPort(text: string, defaultPort: number): { addr: string; port: number } | null {
+  const m = /^\[([^\]]+)\](?::(\d+)(?:-\d+)?)?$/.exec(text) ?? /^([^:]+?)(?:-[^:]+)?(?::(\d+)(?:-\d+)?)?$/.exec(text);
+  const addr = m ? canonicalIP(m[1] as string) : canonicalIP(text);
+  if (!addr) return null;
+  return { addr, port: m?.[2] ? Number(m[2]) : defaultPort };
+}

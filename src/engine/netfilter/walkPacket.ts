@@ -63,14 +63,15 @@ export function walkPacket(dp: Dataplane, start: StartPoint, pkt: Packet, opts: 
       out.choices.push({ label, probability: p, taken: t });
       return t;
     };
-    walkPath({ dp, now, nodes, choose }, start, pkt, out);
+    const randomInt = opts.mode.kind === 'seeded' ? opts.mode.random.int : undefined;
+    walkPath({ dp, now, nodes, choose, ...(randomInt ? { randomInt } : {}) }, start, pkt, out);
     const path = toPath(out);
     let reply: TracePath | null = null;
     if (opts.reply && out.verdict === 'DELIVERED') {
       const rOut = blankOutcome(replyTo(out.finalPacket));
       const rStart = out.deliveredTo;
       if (rStart) {
-        walkPath({ dp, now, nodes, choose }, rStart, replyTo(out.finalPacket), rOut);
+        walkPath({ dp, now, nodes, choose, ...(randomInt ? { randomInt } : {}) }, rStart, replyTo(out.finalPacket), rOut);
         reply = toPath(rOut);
       }
     }

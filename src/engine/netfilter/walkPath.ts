@@ -12,7 +12,8 @@ import { callbacksFor } from './hooks.ts';
 import type { IPSet } from './ipset.ts';
 import type { CtState } from './match/context.ts';
 import type { RecentTables } from './match/recent.ts';
-import { hostPort, type Packet } from './packet.ts';
+import { hostPort, parseHostPort, type Packet } from './packet.ts';
+import { rejectReply } from './rejectReply.ts';
 import { describeRoute, isLocalAddress, primaryAddress, routeLookup, sourceAddressFor, type RouteResult } from './routing.ts';
 import type { Hook, Rule } from './ruleset.ts';
 import type { BranchChoice, TraceStep, Verdict } from './trace.ts';
@@ -34,6 +35,8 @@ export interface PathEnv {
   readonly now: number;
   readonly nodes: Map<string, NodeState>;
   choose(p: number, label: string): boolean;
+  /** A uniform integer in [0, n) for --random-fully ports; absent in "all paths" (port kept). */
+  randomInt?: (n: number) => number;
 }
 
 export interface PathOutcome {
@@ -220,7 +223,10 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
         // source equals the old one (nf_nat_setup_info then sets no IPS_SRC_NAT bit).
         if (r.masquerade || r.snat !== undefined) out.masquerade = true;
         if (newSrc) {
-          const port = r.snat !== undefined ? (parseHostPort(r.snat, e.orig.sport)?.port ?? e.orig.sport) : e.orig.sport;
+          let port = r.snat !== undefined ? (parseHostPort(r.snat, e.orig.sport)?.port ?? e.orig.sport) : e.orig.sport;
+          // --random-fully (NF_NAT_RANGE_PROTO_RANDOM_FULLY): nf_nat_l4proto_unique_tuple draws
+          // the port from 1024-65535 for source ports ≥ 1024. Only a seeded walk draws it.
+          if (r.masquerade?.randomFully && env.randomInt && e.orig.sport >= 1024) port = 1024 + env.randomInt(65535 - 1024 + 1);
           e.reply = { ...e.reply, dst: newSrc, dport: port };
           e.srcNat = newSrc !== e.orig.src || port !== e.orig.sport;
         } else if (r.masquerade || r.snat !== undefined) out.notModelled.add(`source NAT with no usable address on ${skb.outIface ?? '?'}`);
@@ -409,34 +415,4 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
   }
   step(node, { kind: 'start', packet: first, note: `arrives on ${start.iface} of ${node.name}` });
   return receive(node, newSkb(first, start.iface));
-}
-
-/** `10.0.0.1:80`, `[fd00::1]:80`, `10.0.0.1` (port kept), ranges use their first value. */
-export function parseHostPort(text: string, defaultPort: number): { addr: string; port: number } | null {
-  const m = /^\[([^\]]+)\](?::(\d+)(?:-\d+)?)?$/.exec(text) ?? /^([^:]+?)(?:-[^:]+)?(?::(\d+)(?:-\d+)?)?$/.exec(text);
-  const addr = m ? canonicalIP(m[1] as string) : canonicalIP(text);
-  if (!addr) return null;
-  return { addr, port: m?.[2] ? Number(m[2]) : defaultPort };
-}
-
-/** The answer REJECT sends (ipt_REJECT.c: nf_send_unreach / nf_send_reset). */
-export function rejectReply(p: Packet, rejectWith: string): Packet {
-  if (rejectWith === 'tcp-reset' && p.proto === 'tcp') {
-    return { ...p, src: p.dst, dst: p.src, sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], mark: 0 };
-  }
-  const v6 = p.family === 'IPv6';
-  const codes: Record<string, number> = v6
-    ? { 'icmp6-no-route': 0, 'no-route': 0, 'icmp6-adm-prohibited': 1, 'adm-prohibited': 1, 'icmp6-addr-unreachable': 3, 'addr-unreach': 3, 'icmp6-port-unreachable': 4, 'port-unreach': 4 }
-    : { 'icmp-net-unreachable': 0, 'icmp-host-unreachable': 1, 'icmp-proto-unreachable': 2, 'icmp-port-unreachable': 3, 'icmp-net-prohibited': 9, 'icmp-host-prohibited': 10, 'icmp-admin-prohibited': 13 };
-  return {
-    family: p.family,
-    proto: v6 ? 'icmpv6' : 'icmp',
-    src: p.dst,
-    dst: p.src,
-    sport: 0,
-    dport: 0,
-    icmpType: v6 ? 1 : 3,
-    icmpCode: codes[rejectWith] ?? (v6 ? 4 : 3),
-    mark: 0,
-  };
 }
