@@ -6,6 +6,7 @@ import { nodeInternalIP, settledPodStatus, type SettlePod } from '../../engine/c
 import { EPOCH_MS } from '../../engine/pods/epoch.ts';
 import { createPodSimulation, type PodSimulation } from '../../engine/pods/podSimulation.ts';
 import { printPod } from '../../engine/pods/printPod.ts';
+import { parseQuantityMilli } from '../../engine/pods/quantity.ts';
 import type { Pod } from '../../engine/pods/types.ts';
 import { parseDuration } from '../../engine/shared/clock.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -56,7 +57,20 @@ export async function simulateCluster(files: string[], at: number, seed?: number
     const keep = { ...(st.podIP ? { podIP: st.podIP } : {}), ...(st.hostIP ? { hostIP: st.hostIP } : {}), ...(st.conditions ? { conditions: st.conditions.filter((c: { type: string }) => c.type === 'PodScheduled') } : {}) };
     return { ...(o.object as unknown as Pod), status: keep };
   });
-  const sim = createPodSimulation({ pods: inputs, nodes, bindUnassigned: false, ...(seed !== undefined ? { seed } : {}) });
+  // The cluster's scheduler said whom it bound; the kubelet's eviction threshold comes from KubeletConfiguration.
+  const boundByScheduler = new Set(
+    (snapshot.events ?? []).filter((e) => e.reason === 'Scheduled').map((e) => e.object.replace(/^Pod\//, '')),
+  );
+  const memoryThreshold = snapshot.kubeletConfig?.evictionHard['memory.available'];
+  const thresholdMilli = memoryThreshold ? parseQuantityMilli(memoryThreshold) : null;
+  const sim = createPodSimulation({
+    pods: inputs,
+    nodes,
+    bindUnassigned: false,
+    boundByScheduler,
+    ...(thresholdMilli !== null ? { evictionHardMemoryBytes: Number(thresholdMilli / 1000n) } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
   sim.advanceTo(at);
   const pods = new Map<string, KubeObject>();
   for (const o of podObjects) pods.set(o.key, o.object);

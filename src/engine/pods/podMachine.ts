@@ -44,7 +44,8 @@ export interface PodContext extends PodInput {
 
 type T = { now: number };
 export type PodEvent =
-  | ({ type: 'pod.scheduled'; nodeName: string; podIP?: string } & T)
+  /** `announce: false` when the pod came with spec.nodeName: no scheduler, no Scheduled event. */
+  | ({ type: 'pod.scheduled'; nodeName: string; podIP?: string; announce?: boolean } & T)
   | ({ type: 'pod.unschedulable'; message: string; reason?: 'Unschedulable' | 'SchedulingGated' } & T)
   | ({ type: 'pod.delete'; gracePeriodSeconds?: number } & T)
   /** The kubelet fails the pod: node-pressure eviction (reason Evicted) or activeDeadlineSeconds (DeadlineExceeded). */
@@ -86,6 +87,8 @@ function nodeDownRegion(toleration: 'notReadyToleration' | 'unreachableToleratio
   } as const;
 }
 
+const recScheduled = rec('Normal', 'Scheduled', (c) => `Successfully assigned ${ref(c)} to ${c.nodeName}`, 'default-scheduler');
+
 /** Evicted: `Warning Evicted`; activeDeadlineSeconds: `Normal DeadlineExceeded` (active_deadline.go). */
 const recFailure = {
   type: 'record' as const,
@@ -110,6 +113,7 @@ export const podMachine = setup({
   guards: {
     /** A pod that was never bound is deleted at once: there is no kubelet to wait for. */
     unbound: ({ context }) => context.nodeName === null,
+    preBound: ({ event }) => event.type === 'pod.scheduled' && event.announce === false,
     gated: ({ event }) => event.type === 'pod.unschedulable' && event.reason === 'SchedulingGated',
   },
   actions: {
@@ -172,10 +176,10 @@ export const podMachine = setup({
       states: {
         unscheduled: {
           on: {
-            'pod.scheduled': {
-              target: 'sandbox',
-              actions: ['bind', 'setIP', rec('Normal', 'Scheduled', (c) => `Successfully assigned ${ref(c)} to ${c.nodeName}`, 'default-scheduler')],
-            },
+            'pod.scheduled': [
+              { guard: 'preBound', target: 'sandbox', actions: ['bind', 'setIP'] },
+              { target: 'sandbox', actions: ['bind', 'setIP', recScheduled] },
+            ],
             'pod.unschedulable': [
               // A gated pod never reaches the scheduling cycle: no FailedScheduling event.
               { guard: 'gated', target: 'unschedulable', actions: 'setUnschedulable' },
@@ -189,10 +193,10 @@ export const podMachine = setup({
         },
         unschedulable: {
           on: {
-            'pod.scheduled': {
-              target: 'sandbox',
-              actions: ['bind', 'setIP', rec('Normal', 'Scheduled', (c) => `Successfully assigned ${ref(c)} to ${c.nodeName}`, 'default-scheduler')],
-            },
+            'pod.scheduled': [
+              { guard: 'preBound', target: 'sandbox', actions: ['bind', 'setIP'] },
+              { target: 'sandbox', actions: ['bind', 'setIP', recScheduled] },
+            ],
             'pod.delete': { target: 'removed', actions: 'markDeleted' },
           },
         },

@@ -37,6 +37,11 @@ export interface PodSimulationOptions {
   readonly startMs?: number;
   /** evictionHard memory.available (default 100Mi). */
   readonly evictionHardMemoryBytes?: number;
+  /**
+   * Keys (`ns/name`) of pods a scheduler bound, for the `Scheduled` event. Default: the pods the
+   * simulation places itself; a pod written with spec.nodeName bypasses the scheduler.
+   */
+  readonly boundByScheduler?: ReadonlySet<string>;
   /** Place pods without spec.nodeName on `nodes` round-robin (default true); false leaves them unschedulable. */
   readonly bindUnassigned?: boolean;
 }
@@ -168,7 +173,8 @@ export class PodSimulation {
         const nodeIndex = [...this.nodes.keys()].indexOf(nodeName);
         const podIP = (pod.status?.podIP as string | undefined) ?? `10.244.${Math.max(0, nodeIndex)}.${(n % 250) + 2}`;
         rt.hostIP = (pod.status?.hostIP as string | undefined) ?? this.nodes.get(nodeName)?.ip ?? null;
-        this.applyPod(idx, { type: 'pod.scheduled', nodeName, podIP, now: this.now });
+        const announce = options.boundByScheduler ? options.boundByScheduler.has(key) : !pod.spec.nodeName;
+        this.applyPod(idx, { type: 'pod.scheduled', nodeName, podIP, announce, now: this.now });
         // activeDeadlineSeconds counts from status.startTime (kubelet active_deadline.go).
         const deadline = pod.spec['activeDeadlineSeconds'];
         if (typeof deadline === 'number' && deadline > 0) this.queue.push(this.now + deadline * 1000, { kind: 'deadline', pod: idx });
