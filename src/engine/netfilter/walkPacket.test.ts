@@ -40,7 +40,13 @@ metadata: {name: web-np, namespace: default}
 spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}
 `;
 
-const snapshot = buildCluster([{ name: 'lab.yaml', text: LAB }]);
+const AFFINITY = `---
+apiVersion: v1
+kind: Service
+metadata: {name: sticky, namespace: default}
+spec: {selector: {app: web}, sessionAffinity: ClientIP, ports: [{port: 80, targetPort: 8080}]}
+`;
+const snapshot = buildCluster([{ name: 'lab.yaml', text: LAB + AFFINITY }]);
 const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot);
 const svcIP = (name: string) => snapshot.objects.find((o) => o.object.kind === 'Service' && o.object.metadata.name === name)?.object.spec.clusterIP as string;
 const webPods = dp.pods.filter((p) => p.name.startsWith('web-'));
@@ -150,6 +156,20 @@ describe('walkPacket on a lab cluster (kindnet-style routed veths, iptables mode
     const t2 = walkPacket(dp, c as StartPoint, q, { mode: { kind: 'seeded', random: createRandom(1) }, reply: true });
     expect(formatConntrackTable(t2.after[0]!.get(c.pod.node)!.conntrack, 0)).toMatch(/^udp 17 120 .* \[ASSURED\] /);
     expect(formatConntrackTable(t2.after[0]!.get(c.pod.node)!.conntrack, 200_000)).toBe('');
+  });
+
+  it('ClientIP session affinity: -m recent remembers the endpoint for new connections from the same client', () => {
+    const c = podStart('coredns') as { kind: 'pod'; pod: { ip: string } };
+    const first = walkPacket(dp, c as StartPoint, pkt({ proto: 'tcp', src: c.pod.ip, dst: svcIP('sticky'), dport: 80, sport: 40001 }), { mode: { kind: 'seeded', random: createRandom(3) }, now: 0 });
+    const chosen = first.paths[0]!.dnat;
+    expect(webPods.map((w) => `${w.ip}:8080`)).toContain(chosen);
+    const state = first.after[0]!;
+    // A new connection (other source port) 10 s later: every branch leads to the same endpoint.
+    const again = walkPacket(dp, c as StartPoint, pkt({ proto: 'tcp', src: c.pod.ip, dst: svcIP('sticky'), dport: 80, sport: 40002 }), { mode: { kind: 'all' }, now: 10_000, state });
+    expect(again.paths.map((p) => p.dnat), evidence(again.paths[0]!)).toEqual([chosen]);
+    // After the 10800 s stickiness timeout the choice is free again.
+    const later = walkPacket(dp, c as StartPoint, pkt({ proto: 'tcp', src: c.pod.ip, dst: svcIP('sticky'), dport: 80, sport: 40003 }), { mode: { kind: 'all' }, now: 10_801_000, state });
+    expect(later.paths).toHaveLength(2);
   });
 
   it('seeded mode is reproducible and picks one of the all-paths outcomes', () => {
