@@ -13,6 +13,8 @@ import type * as Monaco from 'monaco-editor';
 
 type CodeEditor = Parameters<OnMount>[0];
 
+const BIG_TEXT = 2 * 1024 * 1024;
+
 const severities = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
@@ -65,6 +67,11 @@ export default function ManifestEditor() {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
+    // Past 2 MB, Monaco's main-thread Monarch tokenizer and monaco-yaml's validation cost seconds
+    // per change (measured on a 10 MB paste); plain text keeps the page responsive, and the engine
+    // still validates in its worker.
+    const language = model.getValueLength() > BIG_TEXT ? 'plaintext' : 'yaml';
+    if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
     monaco.editor.setModelMarkers(model, 'podlab', diagnosticsToMarkers(diagnostics, EDITOR_FILE, severities, model.getLineCount()));
   }, [diagnostics, textVersion]);
 
