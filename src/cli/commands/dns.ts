@@ -55,7 +55,7 @@ export function printTrace(r: ResolveNameResult, type: LookupType | undefined): 
       n++;
       out.push(`;; QUERY ${n}: ${q.qname} IN ${q.qtype}`);
       const found = r.queries[n - 1];
-      out.push(`;; ->>HEADER<<- status: ${q.rcode}${found?.truncated ? ', flags: tc' : ''}`);
+      out.push(q.rcode === 'NOREPLY' ? ';; no reply (connection refused)' : `;; ->>HEADER<<- status: ${q.rcode}${found?.truncated ? ', flags: tc' : ''}`);
       const sections: [string, readonly string[] | undefined][] = [['ANSWER', found?.answers], ['AUTHORITY', found?.authority], ['ADDITIONAL', found?.additional]];
       for (const [title, rrs] of sections) {
         if (!rrs || rrs.length === 0) continue;

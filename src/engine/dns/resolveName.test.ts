@@ -72,6 +72,21 @@ spec:
   containers: [{name: c, image: alpine}]
 ---
 apiVersion: v1
+kind: Service
+metadata: {name: nodns, namespace: default}
+spec:
+  clusterIP: 10.96.100.100
+  ports: [{name: dns, port: 53, protocol: UDP}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: deadns, namespace: default}
+spec:
+  dnsPolicy: None
+  dnsConfig: {nameservers: [10.96.100.100], searches: [default.svc.cluster.local], options: [{name: ndots, value: "5"}]}
+  containers: [{name: c, image: busybox}]
+---
+apiVersion: v1
 kind: Pod
 metadata: {name: hostnet, namespace: default}
 spec:
@@ -143,6 +158,19 @@ describe('resolveName from default/client', () => {
   });
   it('rejects a malformed name with a clear error', () => {
     expect(() => resolveName(snapshot, 'default', 'client', 'a..b')).toThrow(/empty label/);
+  });
+});
+
+describe('a nameserver VIP without endpoints', () => {
+  it.each([
+    ['glibc', 'TRY_AGAIN'],
+    ['musl', 'EAI_AGAIN'],
+  ] as const)('%s gives up at the first name with %s', (resolver, error) => {
+    const r = resolveName(snapshot, 'default', 'deadns', 'web.prod', { resolver });
+    expect(r.queries.every((q) => q.rcode === 'NOREPLY')).toBe(true);
+    expect(r.steps.length).toBe(1);
+    expect(r.final).toMatchObject({ success: false, error });
+    expect(r.notes.join(' ')).toMatch(/no ready endpoints/);
   });
 });
 

@@ -12,7 +12,7 @@ import { upstreamLookup, type UpstreamModel } from './coredns/upstream.ts';
 import { lookupHosts, managedHostsEntries } from './hostsFile.ts';
 import { findPod, resolvConfForPod, type PodResolvConf, type ResolvConfOptions } from './resolvConfForPod.ts';
 import { muslSearchList, readResolverOptions, type ResolverKind } from './resolver/resolverOptions.ts';
-import { qtypesFor, runResolver, type DnsServer, type ResolverStep } from './resolver/stubResolver.ts';
+import { NO_REPLY, qtypesFor, runResolver, type DnsServer, type ResolverStep } from './resolver/stubResolver.ts';
 
 export type LookupType = 'A' | 'AAAA' | 'SRV' | 'PTR';
 
@@ -27,6 +27,7 @@ export interface ResolveOptions extends ResolvConfOptions {
 export interface QueryRecord {
   readonly qname: string;
   readonly qtype: string;
+  /** The reply's rcode, or NOREPLY when nothing came back. */
   readonly rcode: string;
   /** Answer section, presentation format. */
   readonly answers: readonly string[];
@@ -104,16 +105,23 @@ export function resolveName(s: ClusterSnapshot, namespace: string, podName: stri
   const ip = rc.conf.nameservers[0] ?? '';
   const serverKind = ip === '' ? 'none' : clusterIPs.has(ip) ? 'cluster-dns' : 'upstream';
   const queries: QueryRecord[] = [];
+  // A cluster DNS VIP whose Service has no ready endpoint: kube-proxy REJECTs the packet
+  // (proxier.go: "has no endpoints" → -j REJECT, ICMP port unreachable), the resolver gets no reply.
+  const vip = dns.cluster.services.find((sv) => sv.clusterIPs.includes(ip));
+  const unreachable = serverKind === 'none' || (vip !== undefined && cluster.kubernetes.index.endpointsOf(vip).every((e) => e.addresses.length === 0));
+  const notes: string[] = [];
+  if (serverKind === 'none') notes.push('no nameserver: the resolver falls back to 127.0.0.1, where nothing listens in a Pod');
+  else if (unreachable) notes.push(`${ip} is Service ${vip!.namespace}/${vip!.name} with no ready endpoints: kube-proxy rejects the packet, the resolver gets connection refused`);
   const server: DnsServer = (q, t) => {
-    // No nameserver at all: the resolver falls back to 127.0.0.1, where nothing listens in a Pod.
-    const m = (serverKind === 'cluster-dns' ? cluster.serve(q, t).message : serverKind === 'upstream' ? upstream(q, t) : null) ?? message('SERVFAIL');
-    queries.push({ qname: q, qtype: t, rcode: m.rcode, answers: m.answer.map(formatRR), authority: m.authority.map(formatRR), additional: m.additional.map(formatRR), truncated: m.truncated });
+    const m = unreachable ? null : serverKind === 'cluster-dns' ? cluster.serve(q, t).message : (upstream(q, t) ?? message('SERVFAIL'));
+    queries.push(m
+      ? { qname: q, qtype: t, rcode: m.rcode, answers: m.answer.map(formatRR), authority: m.authority.map(formatRR), additional: m.additional.map(formatRR), truncated: m.truncated }
+      : { qname: q, qtype: t, rcode: NO_REPLY, answers: [], authority: [], additional: [], truncated: false });
     return m;
   };
   const qtypes = type === undefined ? qtypesFor('AF_UNSPEC') : type === 'A' ? qtypesFor('AF_INET') : type === 'AAAA' ? qtypesFor('AF_INET6') : [type];
   let search = rc.conf.searches;
   let opts = readResolverOptions(rc.conf.options);
-  const notes: string[] = [];
   if (kind === 'musl') {
     const m = muslSearchList(search);
     search = m.searches;

@@ -7,15 +7,20 @@ import { domainNameError } from '../coredns/names.ts';
 import type { AddressFamily, ResolverKind, ResolverOptions } from './resolverOptions.ts';
 import { searchCandidates, type Candidate } from './searchCandidates.ts';
 
-export type DnsServer = (qname: string, qtype: string) => DnsMessage;
+/** A DNS server as the resolver sees it; null = no reply (e.g. ICMP port unreachable: ECONNREFUSED). */
+export type DnsServer = (qname: string, qtype: string) => DnsMessage | null;
+
+/** The rcode the lab writes for a query that got no reply at all. */
+export const NO_REPLY = 'NOREPLY';
 
 /** One packet and its reply. */
 export interface SentQuery {
   readonly qname: string;
   readonly qtype: string;
+  /** The reply's rcode, or NO_REPLY. */
   readonly rcode: string;
   readonly answers: readonly RR[];
-  readonly message: DnsMessage;
+  readonly message: DnsMessage | null;
 }
 
 /** One candidate name: its packets (A and/or AAAA) and what the resolver made of them. */
@@ -46,7 +51,7 @@ export const qtypesFor = (family: AddressFamily): ('A' | 'AAAA')[] => (family ==
 function send(server: DnsServer, qname: string, qtypes: readonly string[]): SentQuery[] {
   return qtypes.map((qtype) => {
     const m = server(qname, qtype);
-    return { qname, qtype, rcode: m.rcode, answers: m.answer, message: m };
+    return m ? { qname, qtype, rcode: m.rcode, answers: m.answer, message: m } : { qname, qtype, rcode: NO_REPLY, answers: [], message: null };
   });
 }
 
@@ -58,8 +63,10 @@ const addressesOf = (qs: readonly SentQuery[]) => qs.flatMap((q) => q.answers.fi
  * the first is NOERROR): NXDOMAIN → HOST_NOT_FOUND, SERVFAIL → TRY_AGAIN, NOERROR → NO_DATA,
  * anything else → NO_RECOVERY.
  */
-function glibcVerdict(qs: readonly SentQuery[]): { outcome: ResolverStep['outcome']; herrno: string; continueWalk: boolean } {
+function glibcVerdict(qs: readonly SentQuery[]): { outcome: ResolverStep['outcome']; herrno: string; continueWalk: boolean; giveUp?: boolean } {
   if (qs.some((q) => q.rcode === 'NOERROR' && q.answers.length > 0)) return { outcome: 'answer', herrno: '', continueWalk: false };
+  // res_send fails (every server refused): "If no server present, give up" — TRY_AGAIN at once.
+  if (qs.some((q) => q.rcode === NO_REPLY)) return { outcome: 'FAIL', herrno: 'TRY_AGAIN', continueWalk: false, giveUp: true };
   const first = qs[0]!;
   const rcode = first.rcode === 'NOERROR' ? (qs[1]?.rcode ?? 'NOERROR') : first.rcode;
   switch (rcode) {
@@ -94,6 +101,10 @@ function glibcResolve(server: DnsServer, cands: readonly Candidate[], trailingDo
       return { steps, success: true, addresses: addressesOf(qs) };
     }
     last = v.herrno;
+    if ('giveUp' in v && v.giveUp) {
+      steps.push({ qname: c.fqdn, queries: qs, outcome: v.outcome, stopped: true, note: 'no reply (connection refused): the resolver gives up' });
+      return { steps, success: false, addresses: [], error: v.herrno };
+    }
     steps.push({ qname: c.fqdn, queries: qs, outcome: v.outcome, stopped: c.phase === 'search' && !v.continueWalk, ...(invalid ? { note: `not sent: ${invalid}` } : {}) });
     if (c.phase === 'as-is-first') {
       // With a trailing dot the first answer is final, success or not.
@@ -129,6 +140,7 @@ function muslResolve(server: DnsServer, cands: readonly Candidate[], qtypes: rea
     const qs = send(server, c.fqdn, qtypes);
     let verdict: { outcome: ResolverStep['outcome']; eai: string } | null = null;
     for (const q of qs) {
+      if (q.rcode === NO_REPLY) { verdict = { outcome: 'FAIL', eai: 'EAI_AGAIN' }; break; }
       if (q.rcode === 'SERVFAIL') { verdict = { outcome: 'SERVFAIL', eai: 'EAI_AGAIN' }; break; }
       if (q.rcode === 'NXDOMAIN') { verdict = { outcome: 'NXDOMAIN', eai: '' }; break; }
       if (q.rcode !== 'NOERROR') { verdict = { outcome: 'FAIL', eai: 'EAI_FAIL' }; break; }
