@@ -5,6 +5,7 @@ import type { ParsedObject } from '../parseManifests.ts';
 import { KINDS } from '../kinds.ts';
 import { Reporter } from './reporter.ts';
 import { validateObjectMeta } from './validateMeta.ts';
+import { validateShape } from './validateShape.ts';
 import { validateEndpointSlice, validateIngress, validateNode, validateSecret } from './validateOthers.ts';
 import { validatePodSpec } from './validatePodSpec.ts';
 import { validateService } from './validateService.ts';
@@ -34,6 +35,8 @@ export function validateObject(p: ParsedObject): Reporter {
   }
   if (info.config) return r;
   validateObjectMeta(r, info.namespaced);
+  // Decoding into the Go types fails on a wrong-typed field; everything below relies on the shapes.
+  if (!validateShape(r)) return r;
   BY_KIND[p.object.kind]?.(r);
   return r;
 }

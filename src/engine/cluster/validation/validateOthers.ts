@@ -27,6 +27,14 @@ export function validateNode(r: Reporter): void {
     else if (!TAINT_EFFECTS.includes(t.effect as string)) r.notSupported(`${p}.effect`, t.effect, TAINT_EFFECTS);
   });
   const status = isObj(r.object.status) ? r.object.status : {};
+  for (const f of ['addresses', 'conditions'] as const) {
+    if (status[f] !== undefined && !Array.isArray(status[f])) r.invalid(`status.${f}`, status[f], 'must be a list');
+    asList(status[f]).forEach((a, i) => { if (!isObj(a)) r.invalid(`status.${f}[${i}]`, a, 'must be an object'); });
+  }
+  for (const f of ['capacity', 'allocatable', 'nodeInfo'] as const) {
+    if (status[f] !== undefined && !isObj(status[f])) r.invalid(`status.${f}`, status[f], 'must be an object');
+  }
+  if (spec.taints !== undefined && !Array.isArray(spec.taints)) r.invalid('spec.taints', spec.taints, 'must be a list');
   asList(status.addresses).forEach((a, i) => {
     if (!isObj(a)) return;
     if ((a.type === 'InternalIP' || a.type === 'ExternalIP') && (typeof a.address !== 'string' || !isIP(a.address))) {
