@@ -77,6 +77,10 @@ function proxierConfigOf(c: JsonObject, file: string): { config: ProxierConfig; 
     masqueradeAll: c.masqueradeAll === true,
     localDetector: localDetectorOf(c.localDetector),
     mode: 'ipvs',
+    // Optional knobs a vector may set: the mark kube-proxy writes and whether iptables has --random-fully.
+    ...(typeof c.masqueradeMark === 'string' ? { masqueradeMark: c.masqueradeMark } : {}),
+    ...(typeof c.masqueradeBit === 'number' ? { masqueradeMark: kubeproxy.masqueradeMarkFor(c.masqueradeBit) } : {}),
+    ...(typeof (c.iptablesHasRandomFully ?? c.randomFully) === 'boolean' ? { iptablesHasRandomFully: (c.iptablesHasRandomFully ?? c.randomFully) as boolean } : {}),
   });
   const opts: IpvsSyncOptions = {
     scheduler: typeof c.scheduler === 'string' ? c.scheduler : '',
