@@ -23,3 +23,4 @@ export { qtypesFor, type DnsServer } from './resolver/stubResolver.ts';
 export { SEARCH_LIMITS_CURRENT, SEARCH_LIMITS_LEGACY } from './dnsLimits.ts';
 export type { PodDNSConfigOption } from './dnsConfigMerge.ts';
 export { managedHostsEntries, renderHostsFile, lookupHosts, type HostsEntry } from './hostsFile.ts';
+export { DNS_FIDELITY_NOTES } from './fidelityNotes.ts';
