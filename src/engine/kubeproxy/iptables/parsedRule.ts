@@ -68,12 +68,15 @@ function parseRuleWords(chain: string, words: readonly string[], start: number):
   while (idx < words.length) {
     const w = words[idx++]!;
     if (w === '!') { neg = true; continue; }
-    const take = (): Negatable => { const v = { neg, value: words[idx++] ?? '' }; neg = false; return v; };
-    if (w === '-s' || w === '--source') { rule.src = take(); continue; }
-    if (w === '-d' || w === '--destination') { rule.dst = take(); continue; }
-    if (w === '-i' || w === '--in-interface') { rule.inIface = take(); continue; }
-    if (w === '-o' || w === '--out-interface') { rule.outIface = take(); continue; }
-    if (w === '-p' || w === '--protocol') { rule.proto = take(); continue; }
+    // (no closures in this loop: it runs for every word of every rule)
+    const field = w === '-s' || w === '--source' ? 'src' : w === '-d' || w === '--destination' ? 'dst'
+      : w === '-i' || w === '--in-interface' ? 'inIface' : w === '-o' || w === '--out-interface' ? 'outIface'
+      : w === '-p' || w === '--protocol' ? 'proto' : null;
+    if (field !== null) {
+      rule[field] = { neg, value: words[idx++] ?? '' };
+      neg = false;
+      continue;
+    }
     if (w === '-m' || w === '--match') {
       current = { name: words[idx++] ?? '', opts: [] };
       rule.matches.push(current);

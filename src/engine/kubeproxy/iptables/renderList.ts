@@ -2,15 +2,11 @@
 // print_firewall and each module's print()): counters, target, prot, opt, in, out, source,
 // destination, then match and target details. Counters are the lab's zeros.
 import type { IPFamily } from '../../shared/ip.ts';
+import { BUILTIN_CHAINS } from './ruleset.ts';
 import { parseRestore } from './parseRestore.ts';
 import { parseRuleText, type MatchModule, type ParsedRule } from './parsedRule.ts';
 import { quantizedProbability } from './renderSave.ts';
 
-const BUILTIN_ORDER: Record<string, readonly string[]> = {
-  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
-  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
-  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
-};
 
 function addr(a: string | undefined, family: IPFamily): string {
   if (!a) return family === 'IPv6' ? '::/0' : '0.0.0.0/0';
@@ -94,7 +90,7 @@ function printRule(r: ParsedRule, family: IPFamily): string {
 export function renderList(stateText: string, table: string, family: IPFamily): string {
   const t = parseRestore(stateText).find((x) => x.name === table);
   if (!t) return '';
-  const builtins = BUILTIN_ORDER[table] ?? [];
+  const builtins = BUILTIN_CHAINS[table] ?? [];
   const declared = new Map(t.chains.map((c) => [c.name, c.policy]));
   const chains = [...builtins.filter((b) => declared.has(b)), ...[...declared.keys()].filter((c) => !builtins.includes(c)).sort()];
   const rules = t.lines.filter((l) => l.startsWith('-A ')).map(parseRuleText);

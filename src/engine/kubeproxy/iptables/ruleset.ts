@@ -7,6 +7,13 @@ import type { IPFamily } from '../../shared/ip.ts';
 
 export type TableName = 'filter' | 'nat';
 
+/** Built-in chains per table, in the order iptables lists them. */
+export const BUILTIN_CHAINS: Readonly<Record<string, readonly string[]>> = {
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+};
+
 /** Which object produced a rule, so a UI can link the rule to its YAML. */
 export interface RuleProvenance {
   /** ServicePortName string, e.g. `ns1/svc1:p80`. */
