@@ -61,6 +61,8 @@ interface Skb {
   pkt: Packet;
   ct: { entry: ConntrackEntry; dir: CtDir; state: CtState } | null;
   untracked: boolean;
+  /** conntrack refused the packet (ctstate INVALID): no entry, no NAT. */
+  invalid?: boolean;
   inIface: string | null;
   outIface: string | null;
   /** skb->ipvs_property: IPVS already handled (and re-sent) this packet; its hooks skip it. */
@@ -126,7 +128,9 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       },
       ct: skb.untracked
         ? { state: 'UNTRACKED', dir: 'ORIGINAL', entry: null }
-        : skb.ct
+        : skb.invalid
+          ? { state: 'INVALID', dir: 'ORIGINAL', entry: null }
+          : skb.ct
           ? { state: skb.ct.state, dir: skb.ct.dir, entry: skb.ct.entry }
           : { state: 'NEW', dir: 'ORIGINAL', entry: null },
       ipsets: sets,
@@ -190,10 +194,22 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: state, note: `found entry #${entry.id} (${dir} direction, ${describeBinding(entry)})` });
       return;
     }
+    // tcp_new (nf_conntrack_proto_tcp.c): only a SYN starts a connection; a bare ACK is picked up
+    // mid-stream (nf_conntrack_tcp_loose=1, the default) as ESTABLISHED; anything else (SYN/ACK,
+    // RST, FIN without a connection) is INVALID and gets no entry.
+    const flags = skb.pkt.proto === 'tcp' ? (skb.pkt.tcpFlags ?? ['SYN']) : null;
+    const syn = !!flags?.includes('SYN') && !flags.includes('ACK');
+    const pickup = !!flags && !syn && flags.includes('ACK') && !flags.includes('SYN') && !flags.includes('RST') && !flags.includes('FIN');
+    if (flags && !syn && !pickup) {
+      skb.invalid = true;
+      step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: 'INVALID', note: `TCP [${flags.join(',')}] without a connection: INVALID, no entry` });
+      return;
+    }
     const entry = newEntry(table, skb.pkt);
+    if (pickup) entry.tcpState = 'ESTABLISHED';
     table.nextId++;
     skb.ct = { entry, dir: 'ORIGINAL', state: 'NEW' };
-    step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: 'NEW', note: `new unconfirmed entry #${entry.id}` });
+    step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: 'NEW', note: pickup ? `mid-stream ACK picked up (nf_conntrack_tcp_loose): new entry #${entry.id} in ESTABLISHED` : `new unconfirmed entry #${entry.id}` });
   };
 
   /** nf_nat_inet_fn + nf_nat_packet at the DST (-100) or SRC (100) manip hooks. */
