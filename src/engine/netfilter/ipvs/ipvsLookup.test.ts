@@ -42,13 +42,21 @@ describe('ipvsLookup (ip_vs_in_hook)', () => {
     expect(sequence(ipvsKernelStateFrom(vss), pkts).out).toEqual(want);
   });
 
-  it('a persistence template expires after its timeout', () => {
+  it('a persistence template expires after its timeout once its conns are gone', () => {
     const s0 = ipvsKernelStateFrom([vs({ flags: ['persistent'], timeout: 10 })]);
     const a = ipvsLookup(s0, p('10.244.1.9', 1), 0);
-    const b = ipvsLookup(a.state, p('10.244.1.9', 2), 11_000);
+    const b = ipvsLookup(a.state, p('10.244.1.9', 2), 901_000);
     expect(a.dest).toEqual({ address: '10.244.2.7', port: 8080 });
     expect(b.viaTemplate).toBeUndefined();
     expect(b.dest).toEqual({ address: '10.244.1.5', port: 8080 });
+  });
+
+  it('a template does not expire while it still controls a live connection', () => {
+    const s0 = ipvsKernelStateFrom([vs({ flags: ['persistent'], timeout: 10 })]);
+    const a = ipvsLookup(s0, p('10.244.1.9', 1), 0); // conn lives 900 s, template 10 s
+    const b = ipvsLookup(a.state, p('10.244.1.9', 2), 60_000);
+    expect(b.viaTemplate).toBe(true);
+    expect(b.dest).toEqual(a.dest);
   });
 
   it('a template whose dest went to weight 0 is dropped (expire_quiescent_template)', () => {

@@ -149,7 +149,10 @@ export function ipvsLookup(state: IpvsKernelState, pkt: IpvsPacket, now = 0): Ip
     // ip_vs_sched_persist: a live template whose dest still takes new conns decides
     // (expire_quiescent_template=1: a weight-0 dest invalidates it, ip_vs_check_template).
     const t = templates.get(tk);
-    if (t && t.expires > now) {
+    // ip_vs_conn_expire re-arms a template while it still controls live conns (n_control > 0).
+    const controlsLive = (tpl: IpvsConn) => [...state.conns.values()].some((c) =>
+      c.expires > now && c.proto === tpl.proto && c.caddr === tpl.caddr && c.vaddr === tpl.vaddr && c.vport === tpl.vport && c.daddr === tpl.daddr && c.dport === tpl.dport);
+    if (t && (t.expires > now || controlsLive(t))) {
       const i = svc.dests.findIndex((d) => d.address === t.daddr && d.port === t.dport);
       if (i >= 0 && svc.dests[i]!.weight > 0) {
         destIdx = i;
