@@ -1,7 +1,7 @@
 // Text → engine → store. The text is sent after a debounce that grows with its size (a 10 MB paste
 // is analysed once, not per keystroke), every request is numbered, and an answer older than one
 // already applied is dropped (foldAnalysis), so a slow parse never overwrites a newer one.
-import type { EngineClient } from '../worker/protocol.ts';
+import { SupersededError, type EngineClient } from '../worker/protocol.ts';
 import type { AppStore } from './appStore.ts';
 import { EDITOR_FILE } from './editorSlice.ts';
 
@@ -23,7 +23,11 @@ export function connectEngine(store: AppStore, client: EngineClient, timers: Tim
     const mine = ++seq;
     client.request('analyze', { files: [{ name: EDITOR_FILE, text }] }).then(
       (res) => store.getState().applyAnalysis(mine, res.ok ? { ok: true, snapshot: res.snapshot } : { ok: false, error: res.error }),
-      (err: unknown) => store.getState().applyAnalysis(mine, { ok: false, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => {
+        // A superseded request's answer is simply never wanted; the newer one is on its way.
+        if (err instanceof SupersededError) return;
+        store.getState().applyAnalysis(mine, { ok: false, error: err instanceof Error ? err.message : String(err) });
+      },
     );
   };
 

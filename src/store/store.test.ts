@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../worker/createInProcessClient.ts';
+import { SupersededError, type EngineClient } from '../worker/protocol.ts';
 import { createAppStore } from './appStore.ts';
 import { connectEngine, debounceFor, type Timers } from './connectEngine.ts';
 import { persist, PREFS_KEY, readPrefs, TEXT_KEY, type KeyValueStorage } from './persistence.ts';
@@ -50,6 +51,25 @@ describe('store + engine connection', () => {
     expect(s.stale).toBe(true);
     expect(s.staleLine).toBeGreaterThan(0);
     expect(s.snapshot?.objects.map((o) => o.key)).toContain('Service/default/web');
+  });
+
+  it('ignores a superseded request and reports a real engine failure', async () => {
+    const store = createAppStore();
+    const { timers, flush } = fakeTimers();
+    let n = 0;
+    const client: EngineClient = {
+      request: () => (++n === 1 ? Promise.reject(new SupersededError()) : Promise.reject(new Error('engine worker: boom'))) as never,
+      dispose() {},
+    };
+    connectEngine(store, client, timers);
+    store.getState().loadScenario('s', SVC);
+    flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().engineError).toBeNull();
+    store.getState().setText(SVC + '# x\n', 'user');
+    flush();
+    await until(() => store.getState().engineError !== null);
+    expect(store.getState().engineError).toBe('engine worker: boom');
   });
 
   it('debounce grows with size and is capped', () => {

@@ -97,6 +97,14 @@ export function parseResponse(m: unknown): Result<EngineResponse> {
   return { ok: true, value: r as EngineResponse };
 }
 
+/** A request dropped because a newer one of the same kind replaced it; not an engine failure. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'SupersededError';
+  }
+}
+
 /** What the page holds: one way to ask the engine, whether it runs in a worker or in-process. */
 export interface EngineClient {
   request<T extends RequestType>(type: T, payload: EngineRequests[T]): Promise<EngineResponse<T>>;
