@@ -4,86 +4,24 @@
 // its probe workers, the eviction manager, and schedules every `after` delay the machines ask
 // for in a deterministic timer queue. Nothing here reads the wall clock.
 import type { AnyEventObject } from 'xstate';
-import { PureStepper } from './pureStep.ts';
 import { createRandom } from '../shared/random.ts';
-import { DEFAULT_BEHAVIOR, readPodBehavior, type ContainerBehavior } from './behavior.ts';
-import { containerMachine, type ContainerEvent, type ContainerInput, type ContainerKind, type KillReason } from './containerMachine.ts';
-import { containerStateOf, isStoppedForGood } from './containerStatus.ts';
+import type { ContainerEvent, KillReason } from './containerMachine.ts';
+import { containerStateOf } from './containerStatus.ts';
+import { createRuntime, steppers, uidFrom } from './createRuntime.ts';
+import { EPOCH_MS } from './epoch.ts';
 import { EventLog, type PodEventRecord } from './eventLog.ts';
 import { evictionCandidates, runEvictionLoop, type SimNodeState } from './evictionManager.ts';
-import { getPhase } from './getPhase.ts';
-import { podMachine, type PodEvent, type PodInput } from './podMachine.ts';
-import { lifecycleOf, nodeStateOf, type PodRuntime, type ProbeWorker } from './podRuntime.ts';
-import { allStopped, computeStatusCore, containerStatuses, podObject, rememberConditions } from './podStatus.ts';
-import { printPod, type PodRow } from './printPod.ts';
-import { initialProbeResult, probeFailureOutput, probeLabel, probeSettings } from './probes.ts';
-import { probePasses } from './behavior.ts';
-import { quantityMilli } from './quantity.ts';
-import { minTolerationMs, TAINT_NODE_NOT_READY, TAINT_NODE_UNREACHABLE, withDefaultTolerations } from './tolerations.ts';
-import type { Container, Pod } from './types.ts';
-import { EPOCH_MS } from './epoch.ts';
+import { syncPod } from './kubeletSync.ts';
+import type { PodEvent } from './podMachine.ts';
+import { lifecycleOf, nodeStateOf, type PodRuntime } from './podRuntime.ts';
+import { computeStatusCore, podObject, rememberConditions } from './podStatus.ts';
+import { printPod } from './printPod.ts';
+import { probeTick, startWorkers } from './prober.ts';
+import type { LabEvent, PodSimulationOptions, PodView, ScriptStep, SimNode, SimulationSnapshot } from './simulationTypes.ts';
+import { TimerQueue } from './timerQueue.ts';
 
-export interface SimNode {
-  readonly name: string;
-  readonly ip?: string;
-}
-
-export interface PodSimulationOptions {
-  readonly pods: readonly Pod[];
-  /** Nodes pods may be placed on when they have no spec.nodeName; undefined: one lab node "node-1". */
-  readonly nodes?: readonly SimNode[];
-  readonly seed?: number;
-  /** Creation time of every pod, in simulated ms (default 0). */
-  readonly startMs?: number;
-  /** evictionHard memory.available (default 100Mi). */
-  readonly evictionHardMemoryBytes?: number;
-  /**
-   * Keys (`ns/name`) of pods a scheduler bound, for the `Scheduled` event. Default: the pods the
-   * simulation places itself; a pod written with spec.nodeName bypasses the scheduler.
-   */
-  readonly boundByScheduler?: ReadonlySet<string>;
-  /** Place pods without spec.nodeName on `nodes` round-robin (default true); false leaves them unschedulable. */
-  readonly bindUnassigned?: boolean;
-}
-
-/** What a user (or a scenario script) can do to a Pod. Node events apply to every pod on its node. */
-export type LabEvent =
-  | { type: 'pod.delete'; gracePeriodSeconds?: number }
-  | { type: 'pod.scheduled'; nodeName: string; podIP?: string }
-  | { type: 'pod.unschedulable'; message: string }
-  | { type: 'kubelet.evict'; message: string }
-  | { type: 'node.notReady' }
-  | { type: 'node.unreachable' }
-  | { type: 'node.ready' }
-  /** The node's memory.available drops (node memory pressure). */
-  | { type: 'node.memoryAvailable'; bytes: number }
-  /** An emptyDir volume's usage (sizeLimit eviction). */
-  | { type: 'volume.usage'; volume: string; bytes: number }
-  | (DistributiveOmit<Exclude<ContainerEvent, { type: 'kubelet.start' | 'kubelet.kill' }>, 'now'> & { container: string });
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-export interface ScriptStep {
-  /** Simulated ms since the pods' creation. */
-  readonly at: number;
-  readonly pod: string;
-  readonly event: LabEvent;
-}
-
-export interface PodView {
-  readonly key: string;
-  /** The object `kubectl get pod -o yaml` prints; null once the pod is gone. */
-  readonly object: Pod | null;
-  readonly row: PodRow | null;
-  readonly lifecycle: string;
-  readonly node: string;
-  readonly containers: readonly { name: string; kind: ContainerKind; state: string }[];
-}
-
-export interface SimulationSnapshot {
-  readonly now: number;
-  readonly pods: readonly PodView[];
-}
+export type { LabEvent, PodSimulationOptions, PodView, ScriptStep, SimNode, SimulationSnapshot } from './simulationTypes.ts';
+export { defaultPullPolicy, SANDBOX_MS } from './createRuntime.ts';
 
 type TimerPayload =
   | { kind: 'actor'; pod: number; target: number; id: string; gen: number; event: AnyEventObject }
@@ -91,49 +29,10 @@ type TimerPayload =
   | { kind: 'eviction' }
   | { kind: 'deadline'; pod: number };
 
-import { TimerQueue } from './timerQueue.ts';
-
 export const LAB_NODE: SimNode = { name: 'node-1', ip: '192.168.49.2' };
-/** Sandbox creation and CNI setup time. */
-export const SANDBOX_MS = 1000;
 /** Eviction manager loop period (eviction_manager.go monitoringInterval). */
 export const EVICTION_LOOP_MS = 10_000;
 const POD_TARGET = -1;
-
-const PROBE_POD_INPUT: PodInput = { namespace: '', name: '', terminationGracePeriodMs: 0, notReadyTolerationMs: 0, unreachableTolerationMs: 0, sandboxMs: 0 };
-let podStepper: PureStepper<typeof podMachine> | undefined;
-let containerStepper: PureStepper<typeof containerMachine> | undefined;
-function steppers() {
-  podStepper ??= new PureStepper(podMachine, PROBE_POD_INPUT);
-  containerStepper ??= new PureStepper(containerMachine, { name: '', kind: 'regular', image: '', imagePullPolicy: 'Never', podRestartPolicy: 'Always', podRef: '', behavior: DEFAULT_BEHAVIOR, hasStartupProbe: false, hasReadinessProbe: false, hasPostStart: false, hasPreStop: false, podHasInitContainers: false, killGracePeriodMs: 0 } satisfies ContainerInput);
-  return { pod: podStepper, container: containerStepper };
-}
-
-function uidFrom(rand: () => number): string {
-  const hex = () => Math.floor(rand() * 0x10000).toString(16).padStart(4, '0');
-  return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-8${hex().slice(1)}-${hex()}${hex()}${hex()}`;
-}
-
-/** A `sleep` lifecycle handler (KEP-3960) takes exactly its seconds. */
-function hookTimes(c: Container, b: ContainerBehavior): ContainerBehavior {
-  const pre = c.lifecycle?.preStop?.sleep?.seconds;
-  const post = c.lifecycle?.postStart?.sleep?.seconds;
-  return { ...b, ...(pre !== undefined ? { preStopMs: pre * 1000 } : {}), ...(post !== undefined ? { postStartMs: post * 1000 } : {}) };
-}
-
-function containerKind(c: Container, isInit: boolean): ContainerKind {
-  return isInit ? (c.restartPolicy === 'Always' ? 'sidecar' : 'init') : 'regular';
-}
-
-/** imagePullPolicy defaulting (defaults.go SetDefaults_Container): Always for :latest or no tag. */
-export function defaultPullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
-  if (c.imagePullPolicy === 'Always' || c.imagePullPolicy === 'IfNotPresent' || c.imagePullPolicy === 'Never') return c.imagePullPolicy;
-  const image = c.image ?? '';
-  if (image.includes('@')) return 'IfNotPresent';
-  const last = image.slice(image.lastIndexOf('/') + 1);
-  const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : '';
-  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
 
 export class PodSimulation {
   readonly pods: PodRuntime[] = [];
@@ -159,7 +58,7 @@ export class PodSimulation {
     let rr = 0;
     for (const pod of options.pods) {
       const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
-      const rt = this.createRuntime(pod, key, uidFrom(rand.next));
+      const rt = createRuntime(pod, key, uidFrom(rand.next), this.now);
       this.byKey.set(key, this.pods.length);
       this.pods.push(rt);
       // Bind: the user's (or the cluster scheduler's) nodeName, else round-robin over the lab's nodes.
@@ -192,61 +91,6 @@ export class PodSimulation {
       this.settle(idx);
       if (rt.behavior.volumeUsageBytes.size > 0) this.ensureEvictionLoop();
     }
-  }
-
-  private createRuntime(pod: Pod, key: string, uid: string): PodRuntime {
-    const spec = pod.spec;
-    const behavior = readPodBehavior(pod);
-    const tolerations = withDefaultTolerations(spec.tolerations);
-    const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? uid})`;
-    const graceMs = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    const [pod$] = steppers().pod.initial({
-      namespace: pod.metadata.namespace ?? 'default',
-      name: pod.metadata.name,
-      terminationGracePeriodMs: graceMs,
-      notReadyTolerationMs: minTolerationMs(tolerations, [{ key: TAINT_NODE_NOT_READY, effect: 'NoExecute' }]),
-      unreachableTolerationMs: minTolerationMs(tolerations, [{ key: TAINT_NODE_UNREACHABLE, effect: 'NoExecute' }]),
-      sandboxMs: SANDBOX_MS,
-    });
-    const inits = spec.initContainers ?? [];
-    const list = [...inits.map((c) => [c, true] as const), ...(spec.containers ?? []).map((c) => [c, false] as const)];
-    const containers = list.map(([c, isInit]) => {
-      const limit = c.resources?.limits?.['memory'];
-      const [snap] = steppers().container.initial({
-        name: c.name,
-        kind: containerKind(c, isInit),
-        image: c.image ?? '',
-        imagePullPolicy: defaultPullPolicy(c),
-        podRestartPolicy: spec.restartPolicy ?? 'Always',
-        podRef,
-        behavior: hookTimes(c, behavior.containers.get(c.name) ?? DEFAULT_BEHAVIOR),
-        hasStartupProbe: !!c.startupProbe,
-        hasReadinessProbe: !!c.readinessProbe,
-        hasPostStart: !!c.lifecycle?.postStart,
-        hasPreStop: !!c.lifecycle?.preStop,
-        ...(limit !== undefined ? { memoryLimitBytes: Number(quantityMilli(limit) / 1000n) } : {}),
-        podHasInitContainers: inits.length > 0,
-        killGracePeriodMs: graceMs,
-        ...(c.livenessProbe?.terminationGracePeriodSeconds !== undefined ? { livenessGracePeriodMs: c.livenessProbe.terminationGracePeriodSeconds * 1000 } : {}),
-        ...(c.startupProbe?.terminationGracePeriodSeconds !== undefined ? { startupGracePeriodMs: c.startupProbe.terminationGracePeriodSeconds * 1000 } : {}),
-      });
-      return snap;
-    });
-    return {
-      key,
-      pod,
-      uid: pod.metadata.uid ?? uid,
-      createdAtMs: this.now,
-      behavior,
-      pod$,
-      containers,
-      initCount: inits.length,
-      probes: [],
-      conditions: new Map(),
-      lastPhase: 'Pending',
-      killed: containers.map(() => false),
-      hostIP: null,
-    };
   }
 
   // ---- actors ------------------------------------------------------------------------------
@@ -304,10 +148,6 @@ export class PodSimulation {
     rt.lastPhase = core.phase;
   }
 
-  private startContainer(pod: number, i: number): void {
-    this.applyContainer(pod, i, { type: 'kubelet.start', now: this.now });
-  }
-
   private kill(pod: number, i: number, gracePeriodMs: number, reason: KillReason): void {
     const rt = this.pods[pod] as PodRuntime;
     if (rt.killed[i]) return;
@@ -317,66 +157,12 @@ export class PodSimulation {
 
   /** One pass of computePodActions; true if it changed something. */
   private syncPod(pod: number): boolean {
-    const rt = this.pods[pod] as PodRuntime;
-    // An unreachable node's kubelet does nothing the control plane can see.
-    if (nodeStateOf(rt) === 'Unreachable') return false;
-    const lc = lifecycleOf(rt);
     const before = this.changes;
-    const cs = rt.containers;
-    if (lc === 'active') {
-      // Init containers one at a time; a sidecar only has to have started.
-      let initsDone = true;
-      for (let i = 0; i < rt.initCount; i++) {
-        const c = cs[i];
-        if (!c) continue;
-        const [top, sub] = containerStateOf(c);
-        if (c.context.kind === 'sidecar') {
-          if (top === 'waiting' && sub === 'notCreated') {
-            this.startContainer(pod, i);
-            initsDone = false;
-            break;
-          }
-          if (c.context.started || c.context.restartCount > 0 || c.context.current) continue;
-          initsDone = false;
-          break;
-        }
-        if (top === 'terminated' && c.context.current?.exitCode === 0) continue;
-        if (top === 'waiting' && sub === 'notCreated') this.startContainer(pod, i);
-        initsDone = false;
-        break;
-      }
-      if (initsDone) {
-        for (let i = rt.initCount; i < cs.length; i++) {
-          const c = cs[i];
-          if (c && containerStateOf(c)[0] === 'waiting' && containerStateOf(c)[1] === 'notCreated') this.startContainer(pod, i);
-        }
-      }
-      // Every regular container done for good (or a failed init under Never): the pod is finished.
-      const regular = rt.containers.slice(rt.initCount);
-      const initFailed = rt.containers.slice(0, rt.initCount).some((c) => c.context.kind === 'init' && isStoppedForGood(c) && (c.context.current?.exitCode ?? 0) !== 0);
-      if ((regular.length > 0 && regular.every(isStoppedForGood)) || initFailed) {
-        this.applyPod(pod, { type: 'kubelet.regularContainersDone', now: this.now });
-      }
-    }
-    const lc2 = lifecycleOf(rt);
-    if (lc2 === 'finishing' || lc2 === 'terminating' || lc2 === 'evicting') {
-      const ctx = rt.pod$.context;
-      const grace = lc2 === 'evicting' ? ctx.failureGracePeriodMs : lc2 === 'terminating' ? Math.max(0, (ctx.deletionTimestampMs ?? this.now) - this.now) : ctx.terminationGracePeriodMs;
-      const reason: KillReason = lc2 === 'evicting' ? 'evict' : 'delete';
-      // Regular (and init) containers first; sidecars only once those have stopped (KEP-753 termination order).
-      let nonSidecarsStopped = true;
-      cs.forEach((c, i) => {
-        if (c.context.kind === 'sidecar') return;
-        this.kill(pod, i, grace, reason);
-        if (!isStoppedForGood(rt.containers[i] as typeof c)) nonSidecarsStopped = false;
-      });
-      if (nonSidecarsStopped) cs.forEach((c, i) => c.context.kind === 'sidecar' && this.kill(pod, i, grace, reason));
-      if (allStopped(rt)) {
-        const { init, regular } = containerStatuses(rt);
-        const phase = getPhase(rt.pod, [...init, ...regular], { podIsTerminal: true, podHasInitialized: true });
-        this.applyPod(pod, { type: 'kubelet.allStopped', phase: phase === 'Succeeded' ? 'Succeeded' : 'Failed', now: this.now });
-      }
-    }
+    syncPod(this.pods[pod] as PodRuntime, this.now, {
+      start: (i) => this.applyContainer(pod, i, { type: 'kubelet.start', now: this.now }),
+      kill: (i, gracePeriodMs, reason) => this.kill(pod, i, gracePeriodMs, reason),
+      applyPod: (event) => this.applyPod(pod, event),
+    });
     return this.changes !== before;
   }
 
@@ -384,84 +170,22 @@ export class PodSimulation {
 
   private startProbes(pod: number, i: number): void {
     const rt = this.pods[pod] as PodRuntime;
-    const c = rt.containers[i];
-    if (!c) return;
-    const spec = (i < rt.initCount ? rt.pod.spec.initContainers : rt.pod.spec.containers)?.[i < rt.initCount ? i : i - rt.initCount];
-    if (!spec) return;
-    rt.probes = rt.probes.filter((w) => w.container !== i);
-    const instance = c.context.instance;
-    for (const type of ['startup', 'liveness', 'readiness'] as const) {
-      const probe = spec[`${type}Probe`];
-      if (!probe) continue;
-      const w: ProbeWorker = { type, settings: probeSettings(probe), container: i, instance, result: initialProbeResult(type), successes: 0, failures: 0 };
-      rt.probes.push(w);
-      this.scheduleProbe(pod, rt.probes.length - 1, instance, this.now + w.settings.initialDelayMs);
-    }
+    const instance = rt.containers[i]?.context.instance ?? 0;
+    for (const { index, firstAt } of startWorkers(rt, i)) this.queue.push(this.now + firstAt, { kind: 'probe', pod, probe: index, instance });
   }
 
-  private scheduleProbe(pod: number, index: number, instance: number, at: number): void {
-    this.queue.push(at, { kind: 'probe', pod, probe: index, instance });
-  }
-
-  /**
-   * One prober worker tick (prober/worker.go doProbe). Ticks whose outcome cannot change the
-   * result are coalesced: while the app's behaviour keeps the probe passing and the result is
-   * already Success, the worker jumps to the first period tick at or after the next instant the
-   * behaviour changes (or stops, if it never does). Results and events are the same as ticking.
-   */
   private probeTick(pod: number, index: number, instance: number): void {
     const rt = this.pods[pod] as PodRuntime;
     const w = rt.probes[index];
-    if (!w || w.instance !== instance) return;
-    const c = rt.containers[w.container];
-    if (!c || c.context.instance !== instance) return;
-    const [top, sub] = containerStateOf(c);
-    if (top !== 'running' && top !== 'stopping') return;
-    const deleting = rt.pod$.context.deletionTimestampMs !== null;
-    // Liveness and startup workers stop when the pod is being deleted; readiness keeps probing.
-    if (w.type !== 'readiness' && (deleting || top === 'stopping')) return;
-    const period = w.settings.periodMs;
-    if (w.type === 'startup') {
-      if (sub === 'started') return;
-      if (sub !== 'startup') return this.scheduleProbe(pod, index, instance, this.now + period);
-    } else if (!c.context.started) return this.scheduleProbe(pod, index, instance, this.now + period);
-    const b = c.context.behavior;
-    const startedAt = c.context.startedAtMs ?? this.now;
-    const pb = b[w.type];
-    const pass = probePasses(pb, b.startMs, this.now - startedAt);
-    if (pass) {
-      w.successes++;
-      w.failures = 0;
-      if (w.successes >= w.settings.successThreshold && w.result !== 'success') {
-        w.result = 'success';
-        if (w.type !== 'liveness') this.applyContainer(pod, w.container, { type: `probe.${w.type}.succeeded`, now: this.now } as ContainerEvent);
+    if (!w) return;
+    const next = probeTick(rt, w, instance, this.now, {
+      report: (container, event) => {
+        this.applyContainer(pod, container, event);
         this.settle(pod);
-        if (w.type === 'startup') return;
-      }
-      if (w.result === 'success') {
-        // Coalesce: the next instant the behaviour can turn the outcome.
-        let change = Infinity;
-        for (const bp of [pb.passAfterMs ?? b.startMs, pb.failAfterMs, pb.failUntilMs]) {
-          if (bp !== undefined && startedAt + bp > this.now) change = Math.min(change, startedAt + bp);
-        }
-        if (change === Infinity) return;
-        return this.scheduleProbe(pod, index, instance, this.now + Math.ceil((change - this.now) / period) * period);
-      }
-      return this.scheduleProbe(pod, index, instance, this.now + period);
-    }
-    w.failures++;
-    w.successes = 0;
-    const list = w.container < rt.initCount ? rt.pod.spec.initContainers : rt.pod.spec.containers;
-    const probe = list?.[w.container < rt.initCount ? w.container : w.container - rt.initCount]?.[`${w.type}Probe`];
-    this.events.record(rt.key, { type: 'Warning', reason: 'Unhealthy', message: `${probeLabel(w.type)} probe failed: ${probeFailureOutput(probe ?? {}, rt.pod$.context.podIP, pb.output)}` }, this.now);
-    if (w.failures >= w.settings.failureThreshold && w.result !== 'failure') {
-      w.result = 'failure';
-      this.applyContainer(pod, w.container, { type: `probe.${w.type}.failed`, now: this.now } as ContainerEvent);
-      this.settle(pod);
-      // A liveness/startup failure kills the container; the worker waits for the next instance.
-      if (w.type !== 'readiness') return;
-    }
-    this.scheduleProbe(pod, index, instance, this.now + period);
+      },
+      unhealthy: (message) => this.events.record(rt.key, { type: 'Warning', reason: 'Unhealthy', message }, this.now),
+    });
+    if (next !== null) this.queue.push(next, { kind: 'probe', pod, probe: index, instance });
   }
 
   // ---- eviction manager -------------------------------------------------------------------
