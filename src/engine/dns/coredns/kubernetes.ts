@@ -260,7 +260,9 @@ export class Kubernetes {
   /** plugin.SOA: `ns.dns.<zone> hostmaster.<zone> <serial> 7200 1800 86400 <ttl>`, TTL min(ttl, 300). */
   soa(zone: string): RR {
     const ttl = this.config.ttl;
-    return { name: zone, ttl: Math.min(ttl, 300), type: 'SOA', data: `ns.dns.${zone} hostmaster.${zone} ${this.config.serial} 7200 1800 86400 ${ttl}` };
+    // "if zone[0] != '.'": the root zone's SOA names are just ns.dns. and hostmaster.
+    const z = zone.startsWith('.') ? '' : zone;
+    return { name: zone, ttl: Math.min(ttl, 300), type: 'SOA', data: `ns.dns.${z} hostmaster.${z} ${this.config.serial} 7200 1800 86400 ${ttl}` };
   }
 
   /** b.Lookup: resolve a name outside the zone through the upstream (the Corefile's forward). */
