@@ -7,6 +7,17 @@ import { assign, setup } from 'xstate';
 import { INITIAL_BACKOFF_MS, isInBackOffSince, nextBackoff, type BackoffEntry } from './backoff.ts';
 import type { ContainerBehavior } from './behavior.ts';
 import { invalidImageMessage, isValidImageReference } from './imageReference.ts';
+import {
+  rec,
+  recKilling,
+  recPostStartFailed,
+  recProbeKill,
+  recPullBackOff,
+  recPulling,
+  recPullFailed,
+  startFresh,
+  startPulled,
+} from './containerEvents.ts';
 import type { RestartPolicy } from './types.ts';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
@@ -123,30 +134,6 @@ function terminatedWith(c: ContainerContext, nowMs: number, exitCode: number, re
     containerID: containerID(c),
   };
 }
-
-type Ctx = { context: ContainerContext };
-/** A `record` action: an Event in kubectl's words. */
-function rec(type: RecordedEvent['type'], reason: string, message: (c: ContainerContext) => string) {
-  return { type: 'record' as const, params: ({ context }: Ctx): RecordedEvent => ({ type, reason, message: message(context) }) };
-}
-const recPulling = rec('Normal', 'Pulling', (c) => `Pulling image "${c.image}"`);
-const recPulled = rec('Normal', 'Pulled', (c) => `Successfully pulled image "${c.image}" in ${c.behavior.pullMs / 1000}s (${c.behavior.pullMs / 1000}s including waiting)`);
-const recAlreadyPresent = rec('Normal', 'Pulled', (c) => `Container image "${c.image}" already present on machine`);
-const recCreated = rec('Normal', 'Created', (c) => `Created container: ${c.name}`);
-const recStarted = rec('Normal', 'Started', (c) => `Started container ${c.name}`);
-const recPullFailed = [
-  rec('Warning', 'Failed', (c) => `Failed to pull image "${c.image}": ${c.waitingMessage ?? ''}`),
-  rec('Warning', 'Failed', () => 'Error: ErrImagePull'),
-];
-const recPullBackOff = [rec('Normal', 'BackOff', (c) => `Back-off pulling image "${c.image}"`), rec('Warning', 'Failed', () => 'Error: ImagePullBackOff')];
-const recKilling = rec('Normal', 'Killing', (c) => `Stopping container ${c.name}`);
-const recPostStartFailed = rec('Warning', 'FailedPostStartHook', (c) => `PostStartHook failed for container ${c.name}`);
-const recProbeKill = rec('Normal', 'Killing', (c) =>
-  c.killReason === 'startup' ? `Container ${c.name} failed startup probe, will be restarted` : `Container ${c.name} failed liveness probe, will be restarted`,
-);
-/** Start a new instance: already-present or just-pulled image, then Created and Started. */
-const startFresh = ['beginRun', recAlreadyPresent, recCreated, recStarted] as const;
-const startPulled = ['markImagePresent', 'beginRun', recPulled, recCreated, recStarted] as const;
 
 export const containerMachine = setup({
   types: {

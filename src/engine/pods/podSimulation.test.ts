@@ -145,6 +145,20 @@ describe('probes', () => {
   });
 });
 
+describe('probe workers per container', () => {
+  it("one container's restarts do not disturb another's readiness worker", () => {
+    const p = pod('two', [app({ name: 'a', readinessProbe: { tcpSocket: { port: 1 } } }), app({ name: 'b', readinessProbe: { tcpSocket: { port: 2 } } })], {}, {
+      containers: { a: { exitAfter: '20s', exitCode: 1 }, b: { readinessProbe: { failAfter: '60s' } } },
+    });
+    const sim = createPodSimulation({ pods: [p] });
+    sim.advanceTo(2 * M);
+    const st = sim.snapshot().pods[0]?.object?.status?.containerStatuses;
+    expect(st?.[0]?.restartCount).toBeGreaterThan(0);
+    expect(st?.[1]?.ready).toBe(false);
+    expect(sim.eventsFor('default/two').find((e) => e.reason === 'Unhealthy')?.message).toBe('Readiness probe failed: dial tcp 10.244.0.2:2: connect: connection refused');
+  });
+});
+
 describe('phases through the machines', () => {
   it('restartPolicy Never: a run-to-completion pod Succeeds, a failing one Fails', () => {
     const ok = pod('ok', [app()], { restartPolicy: 'Never' }, { containers: { app: { exitAfter: '5s', exitCode: 0 } } });
