@@ -159,3 +159,16 @@ test('a 10 MB paste does not freeze the page', async ({ page }) => {
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   console.log(`10 MB paste: longest main-thread task ${Math.round(longest)} ms`);
 });
+
+test('monaco-yaml validates against the bundled Kubernetes schema, offline', async ({ page }) => {
+  await openLab(page);
+  await appendToEditor(page, [
+    '', '---', 'apiVersion: v1', 'kind: Pod', 'metadata: {name: schema-check}',
+    'spec: {containers: [{name: c, image: busybox, imagePullPolice: Always}]}', '',
+  ].join('\n'));
+  const line = page.locator('.monaco-editor .view-line').filter({ hasText: 'imagePullPolice' });
+  await expect(line).toBeVisible();
+  await expect(page.locator('.monaco-editor .squiggly-warning').first()).toBeAttached({ timeout: 15_000 });
+  await line.getByText('imagePullPolice').hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'imagePullPolice is not allowed' }).first()).toBeVisible({ timeout: 10_000 });
+});
