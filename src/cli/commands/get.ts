@@ -1,7 +1,7 @@
 // podlab get pods|services|endpointslices -f F… [--at DURATION] [-o wide|yaml|json] [-n NS | -A]
 // kubectl's `get`, over the lab cluster the manifests describe (DESIGN.md, "The CLI contract").
 // Services and EndpointSlices print here; pods are the Pod-lifecycle command's (./getPods.ts).
-import { stringify } from 'yaml';
+import { Document, isScalar, visit } from 'yaml';
 import { buildCluster, type BuildOptions, type ClusterObject, type ClusterSnapshot } from '../../engine/cluster/index.ts';
 import { ENDPOINTSLICE_COLUMNS, endpointSliceRow } from '../../engine/cluster/printers/printEndpointSlices.ts';
 import { humanDuration } from '../../engine/cluster/printers/humanDuration.ts';
@@ -59,8 +59,19 @@ function sortKeys(v: unknown): unknown {
 /** -o yaml / -o json: a v1 List, keys sorted as kubectl prints unstructured objects. */
 export function printStructured(objects: readonly ClusterObject[], format: 'yaml' | 'json'): string {
   const list = sortKeys({ apiVersion: 'v1', items: objects.map((o) => o.object), kind: 'List', metadata: { resourceVersion: '' } });
-  return format === 'json' ? JSON.stringify(list, null, 4) + '\n' : stringify(list, { indentSeq: false, lineWidth: 0 });
+  if (format === 'json') return JSON.stringify(list, null, 4) + '\n';
+  const doc = new Document(list);
+  // go-yaml (behind sigs.k8s.io/yaml) double-quotes strings a YAML 1.1 reader would take for a
+  // timestamp or a boolean: `creationTimestamp: "2026-01-01T00:00:00Z"`, `enabled: "on"`.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && YAML11_SPECIAL.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
+
+const YAML11_SPECIAL = /^(\d{4}-\d\d?-\d\d?([Tt ]|$).*|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /** The objects of a kind in a namespace (null = all), in the apiserver's list order: by namespace, then name. */
 export function selectObjects(snapshot: ClusterSnapshot, kind: string, namespace: string | null, names: readonly string[] = [], resource = kind.toLowerCase() + 's'): ClusterObject[] {

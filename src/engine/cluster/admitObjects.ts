@@ -29,10 +29,10 @@ export interface Admitted {
   readonly diagnostics: Diagnostic[];
 }
 
-export function applyDefaults(o: KubeObject, serviceFamily: 'IPv4' | 'IPv6'): void {
+export function applyDefaults(o: KubeObject, serviceFamilies: readonly ('IPv4' | 'IPv6')[]): void {
   switch (o.kind) {
     case 'Pod': o.spec ??= {}; defaultPodSpec(o.spec); break;
-    case 'Service': defaultServiceSpec(o.spec, serviceFamily); break;
+    case 'Service': defaultServiceSpec(o.spec, serviceFamilies); break;
     case 'Deployment': case 'ReplicaSet': case 'DaemonSet': case 'StatefulSet': defaultWorkloadSpec(o.kind, o.spec); break;
     case 'Namespace': o.metadata.labels = { 'kubernetes.io/metadata.name': o.metadata.name, ...(o.metadata.labels ?? {}) }; o.spec ??= { finalizers: ['kubernetes'] }; o.status ??= { phase: 'Active' }; break;
     default: break;
@@ -69,13 +69,13 @@ export function admitObjects(parsed: readonly ParsedObject[]): Admitted {
     accepted.push({ p, r });
   }
   if (serviceCIDRs.length === 0) serviceCIDRs.push(DEFAULT_SERVICE_CIDR);
-  const serviceFamily = parseCIDR(serviceCIDRs[0]!)?.family ?? 'IPv4';
+  const serviceFamilies = [...new Set(serviceCIDRs.map((c) => parseCIDR(c)!.family))];
   for (const { p, r } of accepted) {
     const o = deepClone(p.object);
     const info = KINDS[o.kind]!;
     if (info.namespaced) o.metadata.namespace ??= 'default';
     else delete o.metadata.namespace;
-    applyDefaults(o, serviceFamily);
+    applyDefaults(o, serviceFamilies);
     candidates.push({ object: o, source: p.source, reporter: r });
   }
   const { metadata: _m1, ...kp } = (kubeProxyUser ?? {}) as Record<string, unknown>;

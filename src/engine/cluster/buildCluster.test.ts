@@ -127,4 +127,21 @@ describe('buildCluster', () => {
     expect(get(s, 'Pod/default/db-1')!.spec).toMatchObject({ hostname: 'db-1', subdomain: 'db' });
     expect(get(s, 'StatefulSet/default/db')!.status).toMatchObject({ replicas: 2, readyReplicas: 2 });
   });
+
+  it.each([
+    ['PreferDualStack on a dual-stack cluster', 'PreferDualStack', ['10.96.0.0/12', 'fd00:10:96::/112'], { clusterIPs: ['10.96.0.2', 'fd00:10:96::1'], ipFamilies: ['IPv4', 'IPv6'] }],
+    ['PreferDualStack on a single-stack cluster', 'PreferDualStack', ['10.96.0.0/12'], { clusterIPs: ['10.96.0.2'], ipFamilies: ['IPv4'] }],
+    ['SingleStack on a dual-stack cluster', 'SingleStack', ['10.96.0.0/12', 'fd00:10:96::/112'], { clusterIPs: ['10.96.0.2'], ipFamilies: ['IPv4'] }],
+  ])('dual-stack: %s', (_name, policy, cidrs, want) => {
+    const text = `apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata: {name: lab}\nspec: {cidrs: ${JSON.stringify(cidrs)}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: ds}\nspec:\n  ipFamilyPolicy: ${policy}\n  ports: [{port: 80}]\n`;
+    const s = buildCluster([{ name: 'ds.yaml', text }]);
+    expect(s.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(get(s, 'Service/default/ds')!.spec).toMatchObject(want);
+  });
+
+  it('RequireDualStack on a single-stack cluster is rejected', () => {
+    const s = buildCluster([{ name: 'r.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata: {name: ds}\nspec:\n  ipFamilyPolicy: RequireDualStack\n  ports: [{port: 80}]\n' }]);
+    expect(s.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', path: 'spec.ipFamilyPolicy', message: expect.stringContaining('not configured for dual-stack') }));
+    expect(get(s, 'Service/default/ds')).toBeUndefined();
+  });
 });

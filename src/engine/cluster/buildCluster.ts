@@ -44,7 +44,7 @@ export interface BuildOptions {
 
 /** A lab-made object goes through the same API defaulting as the user's. */
 function systemCandidate(object: KubeObject): Candidate {
-  applyDefaults(object, 'IPv4');
+  applyDefaults(object, ['IPv4']);
   return { object, reporter: new Reporter(object, undefined) };
 }
 

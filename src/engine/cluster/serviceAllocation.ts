@@ -71,7 +71,29 @@ export function allocateServices(services: readonly ServiceToAllocate[], ips: Se
       spec.clusterIP = res.value;
     }
     spec.clusterIPs = [spec.clusterIP];
-    if (spec.clusterIP !== 'None') spec.ipFamilies = [parseIP(spec.clusterIP)?.family ?? 'IPv4'];
+    if (spec.clusterIP !== 'None') {
+      const primary = parseIP(spec.clusterIP)?.family ?? 'IPv4';
+      const families: string[] = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : [];
+      const secondary = families.find((f) => f !== primary) as 'IPv4' | 'IPv6' | undefined;
+      spec.ipFamilies = [primary];
+      if (!secondary && spec.ipFamilyPolicy === 'RequireDualStack') {
+        s.reporter.invalid('spec.ipFamilyPolicy', spec.ipFamilyPolicy, 'this cluster is not configured for dual-stack services');
+        rejected.add(s);
+        continue;
+      }
+      // Dual-stack: a second ClusterIP from the other family's ServiceCIDR (alloc.go allocClusterIPs).
+      if (secondary && spec.ipFamilyPolicy !== 'SingleStack') {
+        const res = ips.allocateNext(secondary);
+        if (res.ok) {
+          spec.clusterIPs.push(res.value);
+          spec.ipFamilies.push(secondary);
+        } else if (spec.ipFamilyPolicy === 'RequireDualStack') {
+          s.reporter.invalid('spec.ipFamilyPolicy', spec.ipFamilyPolicy, 'this cluster is not configured for dual-stack services');
+          rejected.add(s);
+          continue;
+        }
+      }
+    }
     if (wantsNodePorts(spec)) {
       for (const p of spec.ports ?? []) {
         if (p.nodePort) continue;

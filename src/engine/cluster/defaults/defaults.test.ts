@@ -50,7 +50,7 @@ describe('Service defaults (SetDefaults_Service)', () => {
     ['ExternalName', { type: 'ExternalName', externalName: 'x.example' }, { type: 'ExternalName' }, ['internalTrafficPolicy', 'ipFamilies']],
   ])('%s', (_name, spec, want, absent) => {
     const s: Record<string, unknown> = { ports: [{ port: 80 }], ...spec };
-    defaultServiceSpec(s, 'IPv4');
+    defaultServiceSpec(s, ['IPv4']);
     expect(s).toMatchObject(want);
     for (const k of absent) expect(s[k], k).toBeUndefined();
     expect((s.ports as Record<string, unknown>[])[0]).toEqual({ port: 80, protocol: 'TCP', targetPort: 80 });

@@ -9,7 +9,13 @@ export function isExternallyAccessible(spec: Obj): boolean {
   return spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
 }
 
-export function defaultServiceSpec(spec: Obj, serviceFamily: 'IPv4' | 'IPv6'): void {
+/**
+ * `serviceFamilies`: the families the cluster's ServiceCIDRs offer, primary first. initIPFamilyFields:
+ * no policy + two families (or two clusterIPs) → RequireDualStack, else SingleStack; a dual-stack
+ * policy on a dual-stack cluster gets both families, the requested (or primary) one first.
+ */
+export function defaultServiceSpec(spec: Obj, serviceFamilies: readonly ('IPv4' | 'IPv6')[]): void {
+  const serviceFamily = serviceFamilies[0] ?? 'IPv4';
   spec.type ??= 'ClusterIP';
   spec.sessionAffinity ??= 'None';
   if (spec.sessionAffinity === 'ClientIP') {
@@ -28,6 +34,11 @@ export function defaultServiceSpec(spec: Obj, serviceFamily: 'IPv4' | 'IPv6'): v
   if (isExternallyAccessible(spec)) spec.externalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
   const fromIP = typeof spec.clusterIP === 'string' ? ipFamilyOf(spec.clusterIP) : null;
+  const twoIPs = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 1;
+  spec.ipFamilyPolicy ??= (Array.isArray(spec.ipFamilies) && spec.ipFamilies.length > 1) || twoIPs ? 'RequireDualStack' : 'SingleStack';
   spec.ipFamilies ??= [fromIP ?? serviceFamily];
-  spec.ipFamilyPolicy ??= spec.ipFamilies.length > 1 ? 'PreferDualStack' : 'SingleStack';
+  if (spec.ipFamilyPolicy !== 'SingleStack' && spec.ipFamilies.length === 1 && serviceFamilies.length > 1) {
+    const other = serviceFamilies.find((f) => f !== spec.ipFamilies[0]);
+    if (other) spec.ipFamilies = [spec.ipFamilies[0], other];
+  }
 }
