@@ -1,7 +1,7 @@
 // The same EngineClient as the worker's, calling the engine directly: for tests, the CLI and as
 // a fallback where Workers are unavailable. Messages still go through structuredClone and the
 // validators, so tests exercise the real boundary.
-import { requestFactory } from './createClient.ts';
+import { requestFactory } from './requestFactory.ts';
 import { handleRequest } from './engineHost.ts';
 import { parseRequest, parseResponse, type EngineClient, type EngineRequests, type EngineResponse, type RequestType } from './protocol.ts';
 

@@ -1,7 +1,7 @@
 // The page's EngineClient over a Web Worker (postMessage; every answer is validated before use).
 // A newer `analyze` supersedes one still running: the worker is replaced, so a slow parse (a huge
 // paste) never holds back the text the user has since typed.
-import { requestFactory } from './createClient.ts';
+import { requestFactory } from './requestFactory.ts';
 import { parseResponse, SupersededError, type EngineClient, type EngineResponse, type RequestType } from './protocol.ts';
 
 /** The slice of Worker the client uses (tests pass a fake). */

@@ -4,7 +4,7 @@
 // exists for a Service — to the Pods its selector matches, as the controller would
 // (pkg/controller/endpointslice reconciler: labels.SelectorFromSet(service.Spec.Selector)).
 // Ingresses link to the Services their rules and defaultBackend name.
-import type { ClusterObject, ClusterSnapshot, KubeObject } from '../../engine/cluster/objects.ts';
+import type { ClusterSnapshot, KubeObject } from '../../engine/cluster/objects.ts';
 
 export type PodPhaseView = 'Running' | 'Pending' | 'Succeeded' | 'Failed' | 'Unknown' | 'Terminating';
 
@@ -184,9 +184,4 @@ export function toFlowElements(snapshot: ClusterSnapshot): { nodes: FlowNode[]; 
     for (const [key, ls] of labels) edges.push({ id: `${i.key}->${key}`, source: i.key, target: key, label: ls.join(' '), data: { via: 'Ingress', ready: true } });
   }
   return { nodes, edges };
-}
-
-/** Objects the diagram draws (for the inspector and counts). */
-export function isDiagramObject(o: ClusterObject): boolean {
-  return ['Node', 'Pod', 'Service', 'Ingress'].includes(o.object.kind);
 }

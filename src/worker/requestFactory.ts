@@ -1,4 +1,4 @@
-// Shared by both clients: numbering requests and matching answers to them.
+// Shared by both clients: numbered, versioned requests.
 import { PROTOCOL_VERSION, type EngineRequest, type EngineRequests, type RequestType } from './protocol.ts';
 
 export function requestFactory() {
