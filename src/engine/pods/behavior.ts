@@ -58,7 +58,8 @@ export const DEFAULT_BEHAVIOR: ContainerBehavior = {
   pullMs: 2000,
   startMs: 0,
   exitCode: 0,
-  memoryBytes: 32 * 1024 * 1024,
+  // Small enough that no ordinary memory limit OOM-kills an app that did not ask for it.
+  memoryBytes: 8 * 1024 * 1024,
   sigtermExitMs: 0,
   sigtermExitCode: 0,
   postStartMs: 0,
