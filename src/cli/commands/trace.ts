@@ -185,10 +185,15 @@ export const traceCommand: Command = {
     const sport = v.sport !== undefined ? Number(v.sport) : undefined;
     const r = v['iptables-save'] !== undefined ? fromDump(v, proto, sport) : v.f ? fromCluster(v, proto, sport) : fail('give -f MANIFESTS with --from/--to, or --iptables-save DUMP with --src/--dst');
     const seed = Number(v.seed ?? 1);
-    const trace = walkPacket(r.dp, r.start, r.packet, {
-      mode: v['all-paths'] ? { kind: 'all' } : { kind: 'seeded', random: createRandom(seed) },
-      reply: !!v.reply,
-    });
+    let trace: ReturnType<typeof walkPacket>;
+    try {
+      trace = walkPacket(r.dp, r.start, r.packet, {
+        mode: v['all-paths'] ? { kind: 'all' } : { kind: 'seeded', random: createRandom(seed) },
+        reply: !!v.reply,
+      });
+    } catch (e) {
+      fail(`cannot trace this ruleset: ${(e as Error).message}`);
+    }
     const out = new Output();
     if (output === 'json') {
       const doc = traceToJson(trace);

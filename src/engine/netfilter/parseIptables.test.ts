@@ -84,6 +84,7 @@ describe('parseIptables', () => {
     ['jump to undeclared chain', '*filter\n-A INPUT -j KUBE-NOPE\nCOMMIT\n', 2, 'undeclared chain'],
     ['missing COMMIT', '*filter\n-A INPUT -j ACCEPT\n', 3, 'not COMMITted'],
     ['bad policy', '*filter\n:INPUT REJECT [0:0]\nCOMMIT\n', 2, 'policy'],
+    ['jump loop', '*filter\n:A - [0:0]\n:B - [0:0]\n-A A -j B\n-A B -g A\nCOMMIT\n', 5, 'loop detected'],
   ])('%s → line-numbered error, rest loads', (_n, text, line, msg) => {
     const rs = parseIptables(text + '*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -j ACCEPT\nCOMMIT\n', { file: 'dump.txt' });
     expect(rs.diagnostics[0]?.pos).toEqual({ file: 'dump.txt', line, col: 1 });

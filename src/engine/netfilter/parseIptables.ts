@@ -169,7 +169,38 @@ export function parseIptables(text: string, opts: ParseOptions = {}): Ruleset {
       }
     }
   }
+  for (const t of tables.values()) findJumpLoop(t, file, diagnostics);
   return { tables, diagnostics };
+}
+
+/**
+ * A chain that can reach itself through jumps/gotos makes the kernel refuse the whole table
+ * (ip_tables.c mark_source_chains: "iptables: loop detected"; iptables-restore reports ELOOP).
+ */
+function findJumpLoop(t: Table, file: string, diagnostics: Diagnostic[]): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string): Rule | null => {
+    state.set(name, 'visiting');
+    for (const r of t.chains.get(name)?.rules ?? []) {
+      const to = r.target?.name;
+      if (!to || EXTENSION_TARGETS.has(to) || !t.chains.has(to)) continue;
+      if (state.get(to) === 'visiting') return r;
+      if (state.get(to) === undefined) {
+        const loop = visit(to);
+        if (loop) return loop;
+      }
+    }
+    state.set(name, 'done');
+    return null;
+  };
+  for (const name of t.chains.keys()) {
+    if (state.has(name)) continue;
+    const r = visit(name);
+    if (r) {
+      diagnostics.push({ severity: 'error', message: `loop detected: ${r.chain} jumps back to ${r.target?.name} (the kernel refuses table ${t.name})`, pos: { file, line: r.line, col: 1 } });
+      return;
+    }
+  }
 }
 
 function parseCounters(s: string): Counters | undefined {
