@@ -8,7 +8,7 @@ import { PodIPAllocator } from './ipam.ts';
 import { nodeInternalIP } from './nodes.ts';
 import type { KubeObject } from './objects.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { rejectedStatus, unschedulableStatus, type SettlePod } from './settlePod.ts';
+import { rejectedStatus, schedulingGatedStatus, unschedulableStatus, type SettlePod } from './settlePod.ts';
 import { parseCIDR } from '../shared/ip.ts';
 
 export function bindPods(state: ClusterState, nodes: readonly KubeObject[], settlePod: SettlePod): void {
@@ -56,6 +56,10 @@ export function bindPods(state: ClusterState, nodes: readonly KubeObject[], sett
   for (const p of systemFirst) {
     const pod = p.object;
     if (pod.spec?.nodeName || pod.status?.phase) continue;
+    if (Array.isArray(pod.spec?.schedulingGates) && pod.spec.schedulingGates.length > 0) {
+      pod.status = schedulingGatedStatus(pod, state.timestamp);
+      continue;
+    }
     const res = scheduler.schedule(pod);
     if (res.nodeName === undefined) {
       pod.status = unschedulableStatus(pod, res.message, state.timestamp);

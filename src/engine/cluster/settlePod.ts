@@ -115,6 +115,15 @@ export function unschedulableStatus(pod: KubeObject, message: string, at: string
   };
 }
 
+/** A Pod with spec.schedulingGates waits in the queue: PodScheduled=False, reason SchedulingGated. */
+export function schedulingGatedStatus(pod: KubeObject, at: string): Obj {
+  return {
+    conditions: [{ lastProbeTime: null, lastTransitionTime: at, message: 'Scheduling is blocked due to non-empty scheduling gates', reason: 'SchedulingGated', status: 'False', type: 'PodScheduled' }],
+    phase: 'Pending',
+    qosClass: computeQOSClass(pod),
+  };
+}
+
 /** The status of a Pod the kubelet refused at admission (phase Failed, reason OutOfcpu …). */
 export function rejectedStatus(pod: KubeObject, reason: string, message: string, hostIPs: readonly string[], at: string): Obj {
   return { hostIP: hostIPs[0], hostIPs: hostIPs.map((ip) => ({ ip })), message, phase: 'Failed', qosClass: computeQOSClass(pod), reason, startTime: at };

@@ -46,6 +46,9 @@ function defaultContainer(c: Obj): void {
   defaultProbe(c.startupProbe);
 }
 
+/** scheduling.k8s.io built-ins (pkg/apis/scheduling/types.go SystemCriticalPriority = 2e9). */
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
+
 /** DefaultTolerationSeconds admission: 300 s for not-ready and unreachable, unless already tolerated. */
 function addDefaultTolerations(spec: Obj): void {
   const tolerations: Obj[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
@@ -70,7 +73,8 @@ export function defaultPodSpec(spec: Obj, forTemplate = false): void {
   // Admission (ServiceAccount, Priority, DefaultTolerationSeconds) runs on Pods, not on templates.
   spec.serviceAccountName ??= 'default';
   spec.serviceAccount ??= spec.serviceAccountName;
-  spec.priority ??= 0;
+  // Priority admission: the two built-in PriorityClasses, else the default 0.
+  spec.priority ??= SYSTEM_PRIORITIES[spec.priorityClassName] ?? 0;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   addDefaultTolerations(spec);
 }

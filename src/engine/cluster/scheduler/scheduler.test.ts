@@ -132,4 +132,9 @@ spec:
   ])('toleratesTaint(%j, %j) = %s', (t, taint, want) => {
     expect(toleratesTaint(t, taint)).toBe(want);
   });
+
+  it('schedulingGates keep a Pod in the queue (SchedulingGated)', () => {
+    const s = build(kubeadmNodes() + pod('gated', '  schedulingGates: [{name: example.com/wait}]'));
+    expect(s.objects.find((o) => o.key === 'Pod/default/gated')!.object.status).toMatchObject({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }] });
+  });
 });
