@@ -2,10 +2,9 @@
 //   (a) a real node's dump:  --iptables-save DUMP --src IP --dst IP[:PORT] [--local-ips IP,…]
 //   (b) the lab cluster:     -f F… --from SRC --to DST [--node NAME]
 // Both feed the same walker (engine/netfilter walkPacket) through a Dataplane.
-import type { ClusterSnapshot } from '../../engine/cluster/index.ts';
 import {
-  dataplaneFromCluster, dataplaneFromDump, formatConntrackTable, formatTraceText, makePacket, parseIpsetList, parseIptables, routeLookup,
-  sourceAddressFor, traceToJson, walkPacket, type Dataplane, type IPSet, type L4Proto, type Packet, type StartPoint,
+  dataplaneFromCluster, dataplaneFromDump, formatConntrackTable, formatTraceText, makePacket, parseAddrPort as parseEngineAddrPort, parseIpsetList,
+  parseIptables, resolveTraceRequest, traceToJson, walkPacket, type AddrPort, type Dataplane, type IPSet, type L4Proto, type Packet, type StartPoint,
 } from '../../engine/netfilter/index.ts';
 import { ipvsHandlerFor } from '../../engine/netfilter/ipvs/ipvsHandler.ts';
 import { parseIpvsadmList } from '../../engine/netfilter/ipvs/parseIpvsadm.ts';
@@ -23,17 +22,14 @@ function fail(msg: string): never {
   throw new CliError(`podlab trace: ${msg}`);
 }
 
-/** `IP:PORT`, `[v6]:PORT`, or a bare IP (for ICMP). */
-export function parseAddrPort(text: string, flag: string): { addr: string; port: number | null } {
-  const m = /^\[([^\]]+)\]:(\d+)$/.exec(text) ?? /^([^:]+):(\d+)$/.exec(text);
-  const addr = canonicalIP(m ? (m[1] as string) : text);
-  if (!addr) fail(`${flag} ${JSON.stringify(text)}: expected IP:PORT, [IPv6]:PORT or IP`);
-  const port = m ? Number(m[2]) : null;
-  if (port !== null && (port < 1 || port > 65535)) fail(`${flag} ${text}: port must be 1-65535`);
-  return { addr, port };
+/** `IP:PORT`, `[v6]:PORT`, or a bare IP (for ICMP); a CliError otherwise. */
+export function parseAddrPort(text: string, flag: string): AddrPort {
+  const r = parseEngineAddrPort(text, flag);
+  if ('error' in r) fail(r.error);
+  return r;
 }
 
-function buildPacket(proto: L4Proto, src: string, dst: { addr: string; port: number | null }, sport: number | undefined): Packet {
+function buildPacket(proto: L4Proto, src: string, dst: AddrPort, sport: number | undefined): Packet {
   if (dst.port === null && proto !== 'icmp') fail(`--dst/--to needs a port for ${proto}`);
   const p = makePacket({ proto, src, dst: dst.addr, ...(dst.port !== null ? { dport: dst.port } : {}), ...(sport !== undefined ? { sport } : {}) });
   if (typeof p === 'string') fail(p);
@@ -75,29 +71,6 @@ function fromDump(v: Values, proto: L4Proto, sport: number | undefined): Resolve
   return { dp, start, packet: buildPacket(proto, src, dst, sport) };
 }
 
-function findService(snapshot: ClusterSnapshot, ns: string, name: string) {
-  return snapshot.objects.find((o) => o.object.kind === 'Service' && o.object.metadata.name === name && (o.object.metadata.namespace ?? 'default') === ns)?.object;
-}
-
-/** svc/NS/NAME:PORT, NAME.NS[.svc[.cluster.local]]:PORT, NAME:PORT (namespace of the source). */
-function resolveDst(snapshot: ClusterSnapshot, to: string, srcNs: string): { addr: string; port: number | null } {
-  const svcRef = /^svc\/([^/]+)\/([^:]+):(.+)$/.exec(to);
-  const dnsRef = svcRef ? null : /^([a-z0-9-]+)(?:\.([a-z0-9-]+)(?:\.svc(?:\.cluster\.local\.?)?)?)?:(.+)$/.exec(to);
-  const ref = svcRef ?? dnsRef;
-  if (!ref || canonicalIP(to.replace(/^\[|\]:\d+$|:\d+$/g, ''))) return parseAddrPort(to, '--to');
-  const ns = svcRef ? (ref[1] as string) : (ref[2] ?? srcNs);
-  const name = svcRef ? (ref[2] as string) : (ref[1] as string);
-  const portText = ref[3] as string;
-  const svc = findService(snapshot, ns, name) ?? fail(`--to ${to}: no Service ${ns}/${name}`);
-  const ip = svc.spec?.clusterIP;
-  if (!ip || ip === 'None') fail(`--to ${to}: Service ${ns}/${name} has no ClusterIP (headless); trace to a Pod IP instead`);
-  const ports: { name?: string; port: number }[] = svc.spec?.ports ?? [];
-  const port = /^\d+$/.test(portText) ? Number(portText) : ports.find((p) => p.name === portText)?.port;
-  if (port === undefined) fail(`--to ${to}: Service ${ns}/${name} has no port named ${JSON.stringify(portText)}`);
-  if (!ports.some((p) => p.port === port)) process.stderr.write(`warning: Service ${ns}/${name} does not expose port ${port}\n`);
-  return { addr: canonicalIP(ip) ?? ip, port };
-}
-
 /** (b): the lab cluster from manifests. */
 function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Resolved {
   if (v.src || v.dst) fail('with -f use --from/--to (--src/--dst are for --iptables-save)');
@@ -107,36 +80,10 @@ function fromCluster(v: Values, proto: L4Proto, sport: number | undefined): Reso
   const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, v.mode ? { mode: v.mode as 'iptables' | 'ipvs' } : {});
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) fail(`rules did not load: ${formatDiagnostic(bad)}`);
-  const nodeNames = dp.nodes.map((n) => n.name);
-  if (v.node !== undefined && !nodeNames.includes(v.node)) fail(`--node ${v.node}: no such Node (nodes: ${nodeNames.join(', ')})`);
-  let start: StartPoint;
-  let src: string;
-  let srcNs = 'default';
-  const podRef = /^pod\/([^/]+)\/(.+)$/.exec(v.from);
-  const nodeRef = /^node\/(.+)$/.exec(v.from);
-  if (podRef) {
-    const pod = dp.pods.find((p) => p.namespace === podRef[1] && p.name === podRef[2]) ?? fail(`--from ${v.from}: no running Pod with an IP by that name`);
-    start = { kind: 'pod', pod };
-    src = pod.ip;
-    srcNs = pod.namespace;
-  } else if (nodeRef) {
-    const node = dp.nodes.find((n) => n.name === nodeRef[1]) ?? fail(`--from ${v.from}: no such Node (nodes: ${nodeNames.join(', ')})`);
-    start = { kind: 'host', node: node.name };
-    // The socket's route picks the source (for a local destination, e.g. a ClusterIP on
-    // kube-ipvs0, that is the destination address itself).
-    const dst = resolveDst(snapshot, v.to, srcNs);
-    const family = dst.addr.includes(':') ? 'IPv6' : 'IPv4';
-    src = sourceAddressFor(node, routeLookup(node, dst.addr), dst.addr, family) ?? node.localIPs[0] ?? fail(`--from ${v.from}: the Node has no InternalIP`);
-    return { dp, start, packet: buildPacket(proto, src, dst, sport) };
-  } else {
-    src = canonicalIP(v.from) ?? fail(`--from ${JSON.stringify(v.from)}: expected pod/NS/NAME, node/NAME or an IP`);
-    const pod = dp.pods.find((p) => p.ip === src && !p.hostNetwork);
-    const node = dp.nodes.find((n) => n.localIPs.includes(src));
-    if (pod) start = { kind: 'pod', pod };
-    else if (node) start = { kind: 'host', node: node.name };
-    else start = { kind: 'wire', node: v.node ?? nodeNames[0] ?? fail('the cluster has no Nodes'), iface: 'eth0' };
-  }
-  return { dp, start, packet: buildPacket(proto, src, resolveDst(snapshot, v.to, srcNs), sport) };
+  const r = resolveTraceRequest(snapshot, dp, { from: v.from, to: v.to, proto, ...(sport !== undefined ? { sport } : {}), ...(v.node !== undefined ? { node: v.node } : {}) });
+  if ('error' in r) fail(r.error);
+  for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+  return { dp, start: r.start, packet: r.packet };
 }
 
 type Values = {

@@ -21,3 +21,4 @@ export type { RecentTables } from './match/recent.ts';
 export { formatTraceText, formatPathText, formatStep, traceToJson, type FormatOptions } from './formatTrace.ts';
 export { dataplaneFromCluster, kubeProxyIptablesState, hostVethName, type ClusterDataplane, type ClusterDataplaneOptions } from './dataplaneFromCluster.ts';
 export { parseIpsetList } from './parseIpsetList.ts';
+export { resolveTraceRequest, parseAddrPort, type TraceRequest, type ResolvedTrace, type AddrPort } from './traceRequest.ts';
