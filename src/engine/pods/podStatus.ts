@@ -11,6 +11,7 @@ import {
 } from './conditions.ts';
 import { containerStatus, isStoppedForGood, lightContainerStatus } from './containerStatus.ts';
 import { getPhase } from './getPhase.ts';
+import { defaultPodSpec } from './podDefaults.ts';
 import { lifecycleOf, type PodRuntime } from './podRuntime.ts';
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from './types.ts';
 
@@ -117,6 +118,6 @@ export function podObject(rt: PodRuntime, nowMs: number): Pod | null {
     metadata.deletionTimestamp = toRFC3339(ctx.deletionTimestampMs);
     metadata.deletionGracePeriodSeconds = Math.round((ctx.deletionGracePeriodMs ?? 0) / 1000);
   }
-  const spec = { ...rt.pod.spec, ...(ctx.nodeName ? { nodeName: ctx.nodeName } : {}) };
+  const spec = { ...defaultPodSpec(rt.pod.spec), ...(ctx.nodeName ? { nodeName: ctx.nodeName } : {}) };
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
 }
