@@ -56,7 +56,8 @@ export function parseRuleText(line: string): ParsedRule {
 
 /** Reads a ruleset rule's args as kube-proxy wrote them (multi-word comments still quoted). */
 export function parseRuleArgs(chain: string, args: readonly string[]): ParsedRule {
-  return parseRuleWords(chain, args.map((a) => (a.length > 1 && a.startsWith('"') && a.endsWith('"') ? a.slice(1, -1) : a)), 0);
+  // Comment texts stay in their quotes here; saveRule passes a quoted text through as it is.
+  return parseRuleWords(chain, args, 0);
 }
 
 function parseRuleWords(chain: string, words: readonly string[], start: number): ParsedRule {

@@ -33,6 +33,7 @@ function markPair(v: string): string {
 }
 
 function quote(s: string): string {
+  if (s.length > 1 && s.charCodeAt(0) === 34 && s.charCodeAt(s.length - 1) === 34) return s; // already quoted (ruleset args)
   return s.includes('"') || s.includes('\\') ? `"${s.replace(/(["\\])/g, '\\$1')}"` : `"${s}"`;
 }
 

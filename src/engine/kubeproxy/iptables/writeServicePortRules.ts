@@ -189,11 +189,15 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
         rule(nat, svcChain, [...epComment(`"${S} -> ${ep.endpoint}"`), '-m', 'recent', '--name', sep, '--rcheck', '--seconds', String(svc.stickyMaxAgeSeconds), '--reap', '-j', sep], epProv(ep));
       }
     }
+    // The per-endpoint rules are most of the ruleset: build their args without spreads.
     const n = endpoints.length;
-    endpoints.forEach((ep, i) => {
-      const stat = i < n - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', probability(n - i)] : [];
-      rule(nat, svcChain, [...epComment(`"${S} -> ${ep.endpoint}"`), ...stat, '-j', sepChain(ep)], epProv(ep));
-    });
+    for (let i = 0; i < n; i++) {
+      const ep = endpoints[i]!;
+      const args: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', `"${S} -> ${ep.endpoint}"`];
+      if (i < n - 1) args.push('-m', 'statistic', '--mode', 'random', '--probability', probability(n - i));
+      args.push('-j', sepChain(ep));
+      rule(nat, svcChain, args, epProv(ep));
+    }
   };
   if (usesClusterPolicyChain) {
     declare(clusterPolicyChain);
@@ -207,10 +211,13 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
   for (const ep of cat.allReachableEndpoints) {
     const sep = sepChain(ep);
     declare(sep);
-    const c = epComment(S);
-    rule(nat, sep, [...c, '-s', ep.ip, '-j', KUBE_MARK_MASQ], epProv(ep));
-    const affinity = svc.sessionAffinityClientIP ? ['-m', 'recent', '--name', sep, '--set'] : [];
-    rule(nat, sep, [...c, ...affinity, ...proto, '-j', 'DNAT', '--to-destination', ep.endpoint], epProv(ep));
+    const hairpin: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', S];
+    const dnat: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', S];
+    hairpin.push('-s', ep.ip, '-j', KUBE_MARK_MASQ);
+    if (svc.sessionAffinityClientIP) dnat.push('-m', 'recent', '--name', sep, '--set');
+    dnat.push('-m', protocol, '-p', protocol, '-j', 'DNAT', '--to-destination', ep.endpoint);
+    rule(nat, sep, hairpin, epProv(ep));
+    rule(nat, sep, dnat, epProv(ep));
   }
   return [...own];
 }
