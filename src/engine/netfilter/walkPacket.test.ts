@@ -138,6 +138,11 @@ describe('walkPacket on a lab cluster (kindnet-style routed veths, iptables mode
     expect(brief(p), evidence(p)).toEqual({ verdict: 'REJECT', dnat: null, masquerade: false, probability: 1 });
     expect(p.decidedByRule).toMatch(/^filter KUBE-SERVICES #\d+$/);
     expect(p.rejectReply).toMatchObject({ proto: 'icmp', icmpType: 3, icmpCode: 3, src: svcIP('empty') });
+    const withReply = walkPacket(dp, c, pkt({ proto: 'tcp', src: (c as { pod: { ip: string } }).pod.ip, dst: svcIP('empty'), dport: 80 }), { mode: { kind: 'all' }, reply: true });
+    const icmp = withReply.replies[0]!;
+    expect(icmp.verdict, evidence(icmp)).toBe('DELIVERED');
+    expect(icmp.endpoint).toMatch(/^pod kube-system\/coredns-/);
+    expect(icmp.steps.find((s) => s.kind === 'conntrack')?.ctstate).toBe('RELATED');
   });
 
   it('ping to a ClusterIP matches no rule (they need -p tcp/udp/sctp --dport) and follows the default route', () => {

@@ -33,7 +33,7 @@ export interface WalkOptions {
 export interface TraceResult extends Trace {
   /** Node state after each path (conntrack -L, recent lists), parallel to `paths`. */
   readonly after: readonly ReadonlyMap<string, NodeConnState>[];
-  /** The reply of each DELIVERED path (when `reply` was asked), parallel to `paths`. */
+  /** The reply of each DELIVERED path, or the ICMP error of a REJECTed one (when `reply` was asked), parallel to `paths`. */
   readonly replies: readonly (TracePath | null)[];
   readonly truncated: boolean;
 }
@@ -67,13 +67,12 @@ export function walkPacket(dp: Dataplane, start: StartPoint, pkt: Packet, opts: 
     walkPath({ dp, now, nodes, choose, ...(randomInt ? { randomInt } : {}) }, start, pkt, out);
     const path = toPath(out);
     let reply: TracePath | null = null;
-    if (opts.reply && out.verdict === 'DELIVERED') {
-      const rOut = blankOutcome(replyTo(out.finalPacket));
-      const rStart = out.deliveredTo;
-      if (rStart) {
-        walkPath({ dp, now, nodes, choose, ...(randomInt ? { randomInt } : {}) }, rStart, replyTo(out.finalPacket), rOut);
-        reply = toPath(rOut);
-      }
+    if (opts.reply && out.deliveredTo && (out.verdict === 'DELIVERED' || out.rejectReply)) {
+      // The answer: the destination's reply, or the ICMP error / TCP RST a REJECT sends.
+      const answer = out.rejectReply ?? replyTo(out.finalPacket);
+      const rOut = blankOutcome(answer);
+      walkPath({ dp, now, nodes, choose, ...(randomInt ? { randomInt } : {}) }, out.deliveredTo, answer, rOut);
+      reply = toPath(rOut);
     }
     paths.push(path);
     replies.push(reply);

@@ -22,7 +22,8 @@ import { walkTable, type StepRecorder, type WalkContext } from './walkTable.ts';
 /** Where a packet starts. */
 export type StartPoint =
   | { readonly kind: 'pod'; readonly pod: DataplanePod }
-  | { readonly kind: 'host'; readonly node: string }
+  /** `related`: an ICMP error the node itself generates for a packet it rejected (ipt_REJECT). */
+  | { readonly kind: 'host'; readonly node: string; readonly related?: boolean }
   | { readonly kind: 'wire'; readonly node: string; readonly iface: string };
 
 export interface NodeState {
@@ -49,7 +50,7 @@ export interface PathOutcome {
   /** The last filter/mangle/raw/security rule whose ACCEPT let the packet through a table. */
   acceptedByRule: string | null;
   rejectReply?: Packet;
-  /** Where a DELIVERED packet's reply starts. */
+  /** Where the answer starts: the receiver of a DELIVERED packet, or the node that REJECTed it. */
   deliveredTo?: StartPoint;
   rulesEvaluated: number;
   steps: TraceStep[];
@@ -63,6 +64,8 @@ interface Skb {
   untracked: boolean;
   /** conntrack refused the packet (ctstate INVALID): no entry, no NAT. */
   invalid?: boolean;
+  /** An ICMP error for a rejected packet (ctstate RELATED, no binding to apply). */
+  related?: boolean;
   inIface: string | null;
   outIface: string | null;
   /** skb->ipvs_property: IPVS already handled (and re-sent) this packet; its hooks skip it. */
@@ -128,8 +131,8 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       },
       ct: skb.untracked
         ? { state: 'UNTRACKED', dir: 'ORIGINAL', entry: null }
-        : skb.invalid
-          ? { state: 'INVALID', dir: 'ORIGINAL', entry: null }
+        : skb.invalid || skb.related
+          ? { state: skb.related ? 'RELATED' : 'INVALID', dir: skb.related ? 'REPLY' : 'ORIGINAL', entry: null }
           : skb.ct
           ? { state: skb.ct.state, dir: skb.ct.dir, entry: skb.ct.entry }
           : { state: 'NEW', dir: 'ORIGINAL', entry: null },
@@ -178,6 +181,10 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
   const conntrackIn = (node: DataplaneNode, skb: Skb, hook: Hook, loopback: boolean) => {
     if (skb.untracked) {
       step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: 'UNTRACKED', note: 'untracked (raw NOTRACK): no entry, no NAT' });
+      return;
+    }
+    if (skb.related) {
+      step(node, { kind: 'conntrack', hook, packet: skb.pkt, ctstate: 'RELATED', note: 'an error about the rejected packet: attached to its connection (nf_ct_attach), ctstate RELATED; the connection was never confirmed, so there is no binding to undo' });
       return;
     }
     if (skb.ct && loopback) {
@@ -287,7 +294,9 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
     const rule = end.rule ? `${end.rule.table} ${end.rule.chain} #${end.rule.index}` : null;
     if (end.verdict === 'REJECT') {
       const reply = rejectReply(skb.pkt, end.rejectWith ?? 'icmp-port-unreachable');
-      finish('REJECT', `rejected at ${node.name} ${hook}`, skb.pkt, node.name, `REJECT: ${end.rejectWith ?? 'icmp-port-unreachable'} sent back to ${skb.pkt.src}`, { decidedByRule: rule, rejectReply: reply });
+      finish('REJECT', `rejected at ${node.name} ${hook}`, skb.pkt, node.name, `REJECT: ${end.rejectWith ?? 'icmp-port-unreachable'} sent back to ${skb.pkt.src}`, {
+        decidedByRule: rule, rejectReply: reply, deliveredTo: { kind: 'host', node: node.name, related: true },
+      });
     } else {
       finish('DROP', `dropped at ${node.name} ${hook}`, skb.pkt, node.name, end.rule ? `dropped by ${rule}` : `dropped by the ${hook} policy`, { decidedByRule: rule });
     }
@@ -426,8 +435,8 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       const src = sourceAddressFor(node, routeLookup(node, pkt.dst), pkt.dst, pkt.family);
       if (src) pkt = { ...pkt, src };
     }
-    step(node, { kind: 'start', packet: pkt, note: `a process on node ${node.name} sends it` });
-    return output(node, newSkb(pkt, null));
+    step(node, { kind: 'start', packet: pkt, note: start.related ? `node ${node.name} answers the rejected packet` : `a process on node ${node.name} sends it` });
+    return output(node, { ...newSkb(pkt, null), ...(start.related ? { related: true } : {}) });
   }
   step(node, { kind: 'start', packet: first, note: `arrives on ${start.iface} of ${node.name}` });
   return receive(node, newSkb(first, start.iface));
