@@ -21,6 +21,20 @@ function stateNodes(m: AnyStateMachine): AnyStateNode[] {
 function afterEvents(m: AnyStateMachine): { type: string; now: number }[] {
   return stateNodes(m).flatMap((n) => n.after.map((t: { eventType: string }) => ({ type: t.eventType, now: 0 })));
 }
+/** Every (source state node, event type) the definition declares, eventless ones aside. */
+function declaredTransitions(m: AnyStateMachine): string[] {
+  return stateNodes(m).flatMap((n) => [...(n.transitions as Map<string, unknown[]>).keys()].map((type) => `${n.id} on ${type}`));
+}
+/** The (source, event type) pairs enabled from the given snapshots. */
+function enabledTransitions(m: AnyStateMachine, snapshots: readonly unknown[], events: readonly { type: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of snapshots) {
+    for (const e of events) {
+      for (const t of m.getTransitionData(s as never, e as never) as { source: AnyStateNode }[]) out.add(`${t.source.id} on ${e.type}`);
+    }
+  }
+  return out;
+}
 /** Ids of the state nodes a snapshot is in (leaves and their ancestors). */
 function activeIds(s: { _nodes: AnyStateNode[] }): string[] {
   return s._nodes.map((n) => n.id);
@@ -77,6 +91,22 @@ describe('containerMachine', () => {
     }
     const all = stateNodes(containerMachine).map((n) => n.id);
     expect(all.filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it('every declared transition is enabled in some reachable state', () => {
+    const events = [...userContainerEvents, ...(afterEvents(containerMachine) as unknown as ContainerEvent[])];
+    const enabled = new Set<string>();
+    for (const input of variants) {
+      const paths = getShortestPaths(containerMachine, {
+        input,
+        events,
+        serializeState: (s) => JSON.stringify(s.value) + (s.context.current ? '+exited' : '') + (s.context.podTerminating ? '+term' : '') + (s.context.backoff ? '+backoff' : ''),
+      });
+      for (const t of enabledTransitions(containerMachine, paths.map((p) => p.state), events)) enabled.add(t);
+    }
+    const declared = declaredTransitions(containerMachine);
+    expect(declared.length).toBeGreaterThan(30);
+    expect(declared.filter((t) => !enabled.has(t))).toEqual([]);
   });
 
   // [from-path events, event, expected state] — the upstream edges.
@@ -140,6 +170,11 @@ describe('podMachine', () => {
     });
     const reached = new Set(paths.flatMap((p) => activeIds(p.state as never)));
     expect(stateNodes(podMachine).map((n) => n.id).filter((id) => !reached.has(id))).toEqual([]);
+    const events = [...podEvents, ...(afterEvents(podMachine) as unknown as PodEvent[])];
+    const enabled = enabledTransitions(podMachine, paths.map((p) => p.state), events);
+    const declared = declaredTransitions(podMachine);
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.filter((t) => !enabled.has(t))).toEqual([]);
   });
 
   it('an unbound pod is deleted at once; a bound one terminates first', () => {
