@@ -33,3 +33,4 @@ export {
 export { eventAge, type PodEventRecord } from './eventLog.ts';
 export { settlePod, kubeletSettlePod, SETTLE_MS, type SettleInput } from './settlePod.ts';
 export { SCENARIOS, type Scenario } from './scenarios.ts';
+export { POD_FIDELITY_NOTES, type FidelityNote } from './fidelityNotes.ts';
