@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePos } from '../shared/diagnostics.ts';
 import { childPath } from './fieldPath.ts';
+import { parseJsonWithPositions } from './parseJsonPositions.ts';
 import type { KubeObject, SourceRef } from './objects.ts';
 
 export interface ManifestFile {
@@ -55,12 +56,18 @@ function collectFields(node: unknown, base: string, file: string, lc: LineCounte
   }
 }
 
-/** Fields of one List item, re-keyed relative to the item. */
-function itemFields(all: ReadonlyMap<string, SourcePos>, prefix: string): Map<string, SourcePos> {
-  const out = new Map<string, SourcePos>();
+/** Fields of every List item, re-keyed relative to the item, in one pass over the fields. */
+function itemFields(all: ReadonlyMap<string, SourcePos>): Map<number, Map<string, SourcePos>> {
+  const out = new Map<number, Map<string, SourcePos>>();
   for (const [k, v] of all) {
-    if (k.startsWith(prefix + '.')) out.set(k.slice(prefix.length + 1), v);
-    else if (k.startsWith(prefix + '[')) out.set(k.slice(prefix.length), v);
+    const m = /^items\[(\d+)\]/.exec(k);
+    if (!m) continue;
+    const rest = k.slice(m[0].length);
+    if (rest === '') continue;
+    const idx = Number(m[1]);
+    let f = out.get(idx);
+    if (!f) out.set(idx, (f = new Map()));
+    f.set(rest.startsWith('.') ? rest.slice(1) : rest, v);
   }
   return out;
 }
@@ -95,6 +102,14 @@ export function parseManifests(files: readonly ManifestFile[]): ParsedManifests 
 }
 
 function parseFile(f: ManifestFile, objects: ParsedObject[], diagnostics: Diagnostic[]): void {
+  // JSON (a `kubectl get -o json` dump) takes the fast path; anything else, or broken JSON, the YAML parser.
+  if (/^\s*[[{]/.test(f.text)) {
+    const json = parseJsonWithPositions(f.text, f.name);
+    if (json) {
+      addDocument(json.value, json.fields, f.name, json.pos, objects, diagnostics);
+      return;
+    }
+  }
   const lc = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
@@ -122,16 +137,21 @@ function parseFile(f: ManifestFile, objects: ParsedObject[], diagnostics: Diagno
     if (value === null || value === undefined) continue; // an empty document, e.g. a trailing `---`
     const fields = new Map<string, SourcePos>();
     collectFields(doc.contents, '', f.name, lc, fields);
-    if (!isObject(value)) {
-      diagnostics.push({ severity: 'error', message: 'a manifest document must be an object with apiVersion, kind and metadata', pos: docPos });
-      continue;
-    }
-    if (value.kind === 'List' || (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items))) {
-      readList(value, fields, f.name, docPos, objects, diagnostics);
-      continue;
-    }
-    addObject(value, fields, docPos, '', objects, diagnostics);
+    addDocument(value, fields, f.name, docPos, objects, diagnostics);
   }
+}
+
+/** One document's value: a List of objects, or one object. */
+function addDocument(value: unknown, fields: Map<string, SourcePos>, file: string, docPos: SourcePos, objects: ParsedObject[], diagnostics: Diagnostic[]): void {
+  if (!isObject(value)) {
+    diagnostics.push({ severity: 'error', message: 'a manifest document must be an object with apiVersion, kind and metadata', pos: docPos });
+    return;
+  }
+  if (value.kind === 'List' || (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items))) {
+    readList(value, fields, file, docPos, objects, diagnostics);
+    return;
+  }
+  addObject(value, fields, docPos, '', objects, diagnostics);
 }
 
 function readList(value: Record<string, unknown>, fields: Map<string, SourcePos>, file: string, docPos: SourcePos, objects: ParsedObject[], diagnostics: Diagnostic[]): void {
@@ -139,6 +159,7 @@ function readList(value: Record<string, unknown>, fields: Map<string, SourcePos>
     diagnostics.push({ severity: 'error', message: 'Required value: a List needs items', path: 'items', pos: fields.get('items') ?? docPos });
     return;
   }
+  const perItem = itemFields(fields);
   value.items.forEach((item, i) => {
     const prefix = `items[${i}]`;
     const pos = fields.get(prefix) ?? docPos;
@@ -146,7 +167,7 @@ function readList(value: Record<string, unknown>, fields: Map<string, SourcePos>
       diagnostics.push({ severity: 'error', message: 'a List item must be an object', path: prefix, pos: { file, line: pos.line, col: pos.col } });
       return;
     }
-    addObject(item, itemFields(fields, prefix), pos, prefix + '.', objects, diagnostics);
+    addObject(item, perItem.get(i) ?? new Map(), pos, prefix + '.', objects, diagnostics);
   });
 }
 
