@@ -172,3 +172,15 @@ test('monaco-yaml validates against the bundled Kubernetes schema, offline', asy
   await line.getByText('imagePullPolice').hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'imagePullPolice is not allowed' }).first()).toBeVisible({ timeout: 10_000 });
 });
+
+test('reset to scenario brings back the scenario text', async ({ page }) => {
+  await openLab(page);
+  const reset = page.getByRole('button', { name: 'Reset to scenario' });
+  await expect(reset).toBeDisabled();
+  await appendToEditor(page, EXTRA);
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toBeVisible();
+  await expect(reset).toBeEnabled();
+  await reset.click();
+  await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toHaveCount(0);
+  await expect(reset).toBeDisabled();
+});

@@ -48,7 +48,22 @@ describe('createWorkerClient', () => {
     expect(made[0]!.terminated).toBe(true);
     made[1]!.answer();
     const r = await fresh;
+    expect(made[1]!.inbox).toEqual([]);
     expect(r.ok && r.snapshot.objects.map((o) => o.key)).toContain('Namespace/fresh');
+  });
+
+  it('other requests in flight survive the replacement: they are asked again', async () => {
+    const { made, factory } = fakeWorkers();
+    const c = createWorkerClient(factory);
+    const old = c.request('analyze', files('old'));
+    const ping = c.request('ping', {});
+    const fresh = c.request('analyze', files('fresh'));
+    await expect(old).rejects.toBeInstanceOf(SupersededError);
+    expect(made[1]!.inbox.map((m) => (m as { type: string }).type)).toEqual(['ping', 'analyze']);
+    made[1]!.answer();
+    made[1]!.answer();
+    expect(await ping).toMatchObject({ type: 'ping', ok: true });
+    expect((await fresh).ok).toBe(true);
   });
 
   it('a malformed answer fails the pending requests with the validation error', async () => {

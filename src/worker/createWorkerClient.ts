@@ -2,7 +2,7 @@
 // A newer `analyze` supersedes one still running: the worker is replaced, so a slow parse (a huge
 // paste) never holds back the text the user has since typed.
 import { requestFactory } from './requestFactory.ts';
-import { parseResponse, SupersededError, type EngineClient, type EngineResponse, type RequestType } from './protocol.ts';
+import { parseResponse, SupersededError, type EngineClient, type EngineRequest, type EngineResponse } from './protocol.ts';
 
 /** The slice of Worker the client uses (tests pass a fake). */
 export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
@@ -12,7 +12,7 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate'> & {
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
 
-interface Pending { type: RequestType; resolve: (r: EngineResponse) => void; reject: (e: Error) => void }
+interface Pending { req: EngineRequest; resolve: (r: EngineResponse) => void; reject: (e: Error) => void }
 
 export function createWorkerClient(makeWorker: () => WorkerLike = defaultWorker): EngineClient {
   const make = requestFactory();
@@ -42,14 +42,22 @@ export function createWorkerClient(makeWorker: () => WorkerLike = defaultWorker)
 
   return {
     request(type, payload) {
-      if (type === 'analyze' && [...pending.values()].some((p) => p.type === 'analyze')) {
+      if (type === 'analyze' && [...pending.values()].some((p) => p.req.type === 'analyze')) {
         worker.terminate();
-        failAll(new SupersededError());
         start();
+        // Only the older analyses are dropped; any other request in flight is asked again.
+        for (const [id, p] of pending) {
+          if (p.req.type === 'analyze') {
+            pending.delete(id);
+            p.reject(new SupersededError());
+          } else {
+            worker.postMessage(p.req);
+          }
+        }
       }
       const req = make(type, payload);
       return new Promise((resolve, reject) => {
-        pending.set(req.id, { type, resolve: resolve as (r: EngineResponse) => void, reject });
+        pending.set(req.id, { req: req as EngineRequest, resolve: resolve as (r: EngineResponse) => void, reject });
         worker.postMessage(req);
       });
     },
