@@ -9,7 +9,7 @@ import { canonicalIP } from '../shared/ip.ts';
 import type { Dataplane } from './dataplane.ts';
 import { makePacket, type L4Proto, type Packet } from './packet.ts';
 import { routeLookup, sourceAddressFor } from './routing.ts';
-import type { StartPoint } from './walkPath.ts';
+import type { StartPoint } from './pathState.ts';
 
 export interface TraceRequest {
   readonly from: string;

@@ -12,7 +12,7 @@ import { parseIptables } from './parseIptables.ts';
 import type { TracePath } from './trace.ts';
 import { walkPacket, type NodeConnState } from './walkPacket.ts';
 import type { Dataplane } from './dataplane.ts';
-import type { StartPoint } from './walkPath.ts';
+import type { StartPoint } from './pathState.ts';
 
 const LAB = `apiVersion: apps/v1
 kind: Deployment

@@ -10,7 +10,8 @@ import type { RecentTables } from './match/recent.ts';
 import { cloneRecent } from './match/recent.ts';
 import { replyTo, type Packet } from './packet.ts';
 import type { Trace, TracePath } from './trace.ts';
-import { emptyNodeState, walkPath, type NodeState, type PathOutcome, type StartPoint } from './walkPath.ts';
+import { emptyNodeState, type NodeState, type PathOutcome, type StartPoint } from './pathState.ts';
+import { walkPath } from './walkPath.ts';
 
 export interface NodeConnState {
   readonly conntrack: ConntrackTable;

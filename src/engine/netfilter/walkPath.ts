@@ -6,83 +6,20 @@
 // binding (nf_nat_inet_fn), bindings applied to later packets and undone for replies at the
 // opposite hook (nf_nat_packet), and confirmation at INPUT/POSTROUTING (nf_confirm).
 import { canonicalIP } from '../shared/ip.ts';
-import { cloneConntrack, describeBinding, lookupConntrack, newEntry, timeoutSeconds, trackPacket, type ConntrackEntry, type ConntrackTable, type CtDir } from './conntrack.ts';
-import type { Dataplane, DataplaneNode, DataplanePod } from './dataplane.ts';
+import { describeBinding, lookupConntrack, newEntry, timeoutSeconds, trackPacket } from './conntrack.ts';
+import type { DataplaneNode } from './dataplane.ts';
 import { callbacksFor } from './hooks.ts';
 import type { IPSet } from './ipset.ts';
 import type { CtState } from './match/context.ts';
-import type { RecentTables } from './match/recent.ts';
 import { hostPort, parseHostPort, type Packet } from './packet.ts';
+import { emptyNodeState, type HookEnd, type NodeState, type PathEnv, type PathOutcome, type Skb, type StartPoint } from './pathState.ts';
 import { rejectReply } from './rejectReply.ts';
 import { describeRoute, isLocalAddress, primaryAddress, routeLookup, sourceAddressFor, type RouteResult } from './routing.ts';
 import type { Hook, Rule } from './ruleset.ts';
-import type { BranchChoice, TraceStep, Verdict } from './trace.ts';
+import type { TraceStep, Verdict } from './trace.ts';
 import { walkTable, type StepRecorder, type WalkContext } from './walkTable.ts';
 
-/** Where a packet starts. */
-export type StartPoint =
-  | { readonly kind: 'pod'; readonly pod: DataplanePod }
-  /** `related`: an ICMP error the node itself generates for a packet it rejected (ipt_REJECT). */
-  | { readonly kind: 'host'; readonly node: string; readonly related?: boolean }
-  | { readonly kind: 'wire'; readonly node: string; readonly iface: string };
-
-export interface NodeState {
-  conntrack: { entries: ConntrackEntry[]; nextId: number };
-  recent: RecentTables;
-}
-
-export interface PathEnv {
-  readonly dp: Dataplane;
-  readonly now: number;
-  readonly nodes: Map<string, NodeState>;
-  choose(p: number, label: string): boolean;
-  /** A uniform integer in [0, n) for --random-fully ports; absent in "all paths" (port kept). */
-  randomInt?: (n: number) => number;
-}
-
-export interface PathOutcome {
-  verdict: Verdict;
-  endpoint: string;
-  finalPacket: Packet;
-  dnat: string | null;
-  masquerade: boolean;
-  decidedByRule: string | null;
-  /** The last filter/mangle/raw/security rule whose ACCEPT let the packet through a table. */
-  acceptedByRule: string | null;
-  rejectReply?: Packet;
-  /** Where the answer starts: the receiver of a DELIVERED packet, or the node that REJECTed it. */
-  deliveredTo?: StartPoint;
-  rulesEvaluated: number;
-  steps: TraceStep[];
-  notModelled: Set<string>;
-  choices: BranchChoice[];
-}
-
-interface Skb {
-  pkt: Packet;
-  ct: { entry: ConntrackEntry; dir: CtDir; state: CtState } | null;
-  untracked: boolean;
-  /** conntrack refused the packet (ctstate INVALID): no entry, no NAT. */
-  invalid?: boolean;
-  /** An ICMP error for a rejected packet (ctstate RELATED, no binding to apply). */
-  related?: boolean;
-  inIface: string | null;
-  outIface: string | null;
-  /** skb->ipvs_property: IPVS already handled (and re-sent) this packet; its hooks skip it. */
-  ipvsDone?: boolean;
-}
-
-type HookEnd =
-  | { readonly verdict: 'DROP' | 'REJECT'; readonly rule?: Rule; readonly rejectWith?: string }
-  /** IPVS took the packet at LOCAL_IN (NF_STOLEN) and re-sends it to a real server via LOCAL_OUT. */
-  | { readonly verdict: 'IPVS' }
-  | null;
-
 const MAX_HOPS = 16;
-
-export function emptyNodeState(t?: ConntrackTable, recent?: RecentTables): NodeState {
-  return { conntrack: cloneConntrack(t ?? { entries: [], nextId: 1 }), recent: recent ?? new Map() };
-}
 
 /** Walks one path; random branches are asked of `env.choose`. */
 export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: PathOutcome): void {
