@@ -1,0 +1,143 @@
+// One command's output on a node, line by line, each line linked to the object that produced it:
+// iptables rules carry provenance from the renderer (ruleset.ts RuleProvenance); chain headers
+// take their chain's; ipvs objects are matched back to the proxy model's service ports.
+import { isServiceChainName } from '../../engine/kubeproxy/chainNames.ts';
+import {
+  firstSyncSaveTables, nodeStateAfterFirstSync, parseRuleArgs, renderList, renderSaveTables, saveRule,
+  type IptablesRuleset, type RuleProvenance,
+} from '../../engine/kubeproxy/iptables/index.ts';
+import {
+  formatIpAddrShowKubeIpvs0, formatIpsetList, formatIpvsadmList, hostPort, ipvsIptablesSaveText, ipvsNodeStateText, ipvsNodePortIPs, virtualServerKey,
+} from '../../engine/kubeproxy/ipvs/index.ts';
+import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
+import { linkFromComment, serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
+import type { RuleLink, RulesDump, RulesViewId } from './rulesTypes.ts';
+
+export function viewsFor(mode: NodeSync['mode']): RulesViewId[] {
+  return mode === 'ipvs'
+    ? ['ipvsadm', 'ipset', 'kube-ipvs0', 'iptables-save', 'iptables-nat', 'iptables-filter']
+    : ['iptables-save', 'iptables-nat', 'iptables-filter'];
+}
+
+export function toLink(p: RuleProvenance | undefined): RuleLink | null {
+  if (!p?.service && !p?.endpointSlice) return null;
+  return { ...(p.service ? { service: p.service } : {}), ...(p.endpointSlice ? { endpointSlice: p.endpointSlice } : {}) };
+}
+
+/** Provenance of every rule by its iptables-save text, and of every service chain by name. */
+function iptablesLinks(rs: IptablesRuleset): { byText: Map<string, RuleLink>; byChain: Map<string, RuleLink> } {
+  const byText = new Map<string, RuleLink>();
+  const byChain = new Map<string, RuleLink>();
+  for (const table of [rs.nat, rs.filter]) {
+    for (const l of table.lines) {
+      if (l.kind !== 'rule') continue;
+      const link = toLink(l.rule.provenance);
+      if (!link) continue;
+      byText.set(saveRule(parseRuleArgs(l.rule.chain, l.rule.args), rs.family), link);
+      if (isServiceChainName(l.rule.chain) && !byChain.has(l.rule.chain)) byChain.set(l.rule.chain, link);
+    }
+  }
+  return { byText, byChain };
+}
+
+const CHAIN_DECL = /^:(\S+)/;
+const LIST_CHAIN = /^Chain (\S+)/;
+const RULE_CHAIN = /^-A (\S+)/;
+
+/** Links for save or list text: the rule's own provenance, else its chain's, else its comment's. */
+function linkLines(text: string, links: ReturnType<typeof iptablesLinks> | null, byId: ReadonlyMap<string, string>): RulesDump {
+  const lines = text.replace(/\n$/, '').split('\n');
+  const out: (RuleLink | null)[] = new Array(lines.length);
+  let chain = '';
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const head = LIST_CHAIN.exec(l) ?? CHAIN_DECL.exec(l) ?? RULE_CHAIN.exec(l);
+    if (head) chain = head[1]!;
+    else if (l === '' || l.startsWith('*') || l === 'COMMIT') chain = '';
+    out[i] = links?.byText.get(l) ?? links?.byChain.get(chain) ?? linkFromComment(l, byId);
+  }
+  return { lines, links: out };
+}
+
+/** Service keys and endpoint slices by virtual-server key (`ip:port/PROTO`) and real server. */
+function ipvsIndex(model: ProxyModel): Map<string, { service: string; slices: Map<string, string> }> {
+  const byVS = new Map<string, { service: string; slices: Map<string, string> }>();
+  const byId = serviceKeysById(model);
+  const nodePortIPs = ipvsNodePortIPs(model.config);
+  for (const { service: sp, endpoints } of model.servicePorts) {
+    const entry = { service: byId.get(sp.id)!, slices: new Map(endpoints.flatMap((e) => (e.sliceKey ? [[hostPort(e.ip, e.port), e.sliceKey] as const] : []))) };
+    const addrs = [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerVIPs].filter(Boolean).map((a) => [a, sp.port] as const);
+    if (sp.nodePort) addrs.push(...nodePortIPs.map((a) => [a, sp.nodePort] as const));
+    for (const [address, port] of addrs) byVS.set(virtualServerKey({ address, port, protocol: sp.protocol }), entry);
+  }
+  return byVS;
+}
+
+const IPVSADM_VS = /^(TCP|UDP|SCTP)\s+(\S+)/;
+const IPVSADM_RS = /^\s+->\s+(\S+)/;
+const IPSET_MEMBER = /^([0-9a-f.:]+),(tcp|udp|sctp):(\d+)/;
+const IP_ADDR = /^\s+inet6? ([0-9a-f.:]+)\//;
+
+function ipvsadmLinks(text: string, model: ProxyModel): RulesDump {
+  const index = ipvsIndex(model);
+  const lines = text.replace(/\n$/, '').split('\n');
+  let current: { service: string; slices: Map<string, string> } | undefined;
+  const links = lines.map((l): RuleLink | null => {
+    const vs = IPVSADM_VS.exec(l);
+    if (vs) {
+      current = index.get(`${vs[2]}/${vs[1]}`);
+      return current ? { service: current.service } : null;
+    }
+    const rs = IPVSADM_RS.exec(l);
+    if (rs && current) {
+      const slice = current.slices.get(rs[1]!);
+      return { service: current.service, ...(slice ? { endpointSlice: slice } : {}) };
+    }
+    return null;
+  });
+  return { lines, links };
+}
+
+/** ipset members (`ip,proto:port`) and kube-ipvs0 addresses belong to the Service with that VIP. */
+function addressLinks(text: string, model: ProxyModel): RulesDump {
+  const index = ipvsIndex(model);
+  const byIP = new Map<string, string>();
+  for (const [key, e] of index) byIP.set(key.slice(0, key.lastIndexOf(':')).replace(/^\[|\]$/g, ''), e.service);
+  const lines = text.replace(/\n$/, '').split('\n');
+  const links = lines.map((l): RuleLink | null => {
+    const m = IPSET_MEMBER.exec(l);
+    if (m) {
+      const e = index.get(`${hostPort(m[1]!, Number(m[3]))}/${m[2]!.toUpperCase()}`);
+      return e ? { service: e.service } : null;
+    }
+    const a = IP_ADDR.exec(l);
+    const service = a ? byIP.get(a[1]!) : undefined;
+    return service ? { service } : null;
+  });
+  return { lines, links };
+}
+
+export function renderDump(sync: NodeSync, view: RulesViewId): RulesDump {
+  const family = sync.model.config.ipFamily;
+  const byId = serviceKeysById(sync.model);
+  if (sync.mode === 'iptables') {
+    const links = iptablesLinks(sync.rs);
+    if (view === 'iptables-nat' || view === 'iptables-filter') {
+      const state = nodeStateAfterFirstSync(sync.rs, sync.restore);
+      return linkLines(renderList(state, view === 'iptables-nat' ? 'nat' : 'filter', family), links, byId);
+    }
+    return linkLines(renderSaveTables(firstSyncSaveTables(sync.rs), { family }), links, byId);
+  }
+  const s = sync.ipvs;
+  const opts = { ipvsFilter: s.behaviour.ipvsFilterChain, family };
+  switch (view) {
+    case 'ipvsadm': return ipvsadmLinks(formatIpvsadmList(s.virtualServers), sync.model);
+    case 'ipset': return addressLinks(formatIpsetList(s.ipsets, { family, rules: s.iptables }), sync.model);
+    case 'kube-ipvs0': return addressLinks(formatIpAddrShowKubeIpvs0(s.kubeIpvs0Addresses, { nodeName: sync.model.config.nodeName }), sync.model);
+    case 'iptables-nat':
+    case 'iptables-filter':
+      return linkLines(renderList(ipvsNodeStateText(s.restoreText, opts), view === 'iptables-nat' ? 'nat' : 'filter', family), null, byId);
+    case 'iptables-save':
+      return linkLines(ipvsIptablesSaveText(s.restoreText, opts), null, byId);
+  }
+}
