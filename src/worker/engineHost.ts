@@ -1,9 +1,13 @@
 // Pure dispatch: a validated request → one engine call → a response. No DOM, no timers, no
 // postMessage: the worker entry and the in-process client both call `handleRequest`.
 import { buildCluster } from '../engine/cluster/index.ts';
+import { handleRules, newRulesCache, rememberSnapshot } from './handlers/rules.ts';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type EngineResponses, type RequestType } from './protocol.ts';
 
 type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses[K] };
+
+/** The Rules view's cache: the last analysed snapshot and per-node syncs (worker-lifetime). */
+const rulesCache = newRulesCache();
 
 /** One line per request type; later domains (rules, trace, pods, dns) add theirs here. */
 const handlers: Handlers = {
@@ -11,8 +15,10 @@ const handlers: Handlers = {
   analyze: (req) => {
     const t0 = now();
     const snapshot = buildCluster(req.files);
+    rememberSnapshot(rulesCache, req.files, snapshot);
     return { snapshot, elapsedMs: now() - t0 };
   },
+  rules: (req) => handleRules(rulesCache, req),
 };
 
 function now(): number {

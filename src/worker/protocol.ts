@@ -5,6 +5,7 @@
 // `EngineResponses` and one handler in engineHost.ts: existing requests do not change.
 import type { ManifestFile } from '../engine/cluster/buildCluster.ts';
 import type { ClusterSnapshot } from '../engine/cluster/objects.ts';
+import { checkRulesRequest, type RulesRequestPayload, type RulesResponsePayload } from './handlers/rulesTypes.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -13,12 +14,15 @@ export interface EngineRequests {
   ping: Record<never, never>;
   /** Parse and build the cluster from the user's manifests. */
   analyze: { files: ManifestFile[] };
+  /** Rules tab: what kube-proxy programmed on a node, one command's view of it. */
+  rules: RulesRequestPayload;
 }
 
 /** Response payloads by request type. */
 export interface EngineResponses {
   ping: { engine: 'podlab' };
   analyze: { snapshot: ClusterSnapshot; elapsedMs: number };
+  rules: RulesResponsePayload;
 }
 
 export type RequestType = keyof EngineRequests;
@@ -33,7 +37,7 @@ export type EngineResponse<T extends RequestType = RequestType> =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze'];
+const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -73,6 +77,11 @@ export function parseRequest(m: unknown): Result<EngineRequest> {
       const err = checkFiles(r.files);
       if (err) return { ok: false, error: `request analyze: ${err}` };
       return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'analyze', files: r.files as ManifestFile[] } };
+    }
+    case 'rules': {
+      const err = checkFiles(r.files) ?? checkRulesRequest(r);
+      if (err) return { ok: false, error: `request rules: ${err}` };
+      return { ok: true, value: r as EngineRequest };
     }
   }
 }
