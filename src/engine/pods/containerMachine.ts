@@ -135,6 +135,27 @@ function terminatedWith(c: ContainerContext, nowMs: number, exitCode: number, re
   };
 }
 
+/** The context a container starts with (also used to resolve initial snapshots cheaply). */
+export function initialContainerContext(input: ContainerInput): ContainerContext {
+  return {
+    ...input,
+    imagePresent: false,
+    restartCount: 0,
+    instance: 0,
+    startedAtMs: null,
+    started: false,
+    readinessOk: false,
+    current: null,
+    last: null,
+    backoff: null,
+    pullBackoff: null,
+    podTerminating: false,
+    killReason: null,
+    graceEndMs: 0,
+    sigkillAtMs: 0,
+  };
+}
+
 export const containerMachine = setup({
   types: {
     context: {} as ContainerContext,
@@ -240,23 +261,7 @@ export const containerMachine = setup({
   },
 }).createMachine({
   id: 'container',
-  context: ({ input }) => ({
-    ...input,
-    imagePresent: false,
-    restartCount: 0,
-    instance: 0,
-    startedAtMs: null,
-    started: false,
-    readinessOk: false,
-    current: null,
-    last: null,
-    backoff: null,
-    pullBackoff: null,
-    podTerminating: false,
-    killReason: null,
-    graceEndMs: 0,
-    sigkillAtMs: 0,
-  }),
+  context: ({ input }) => initialContainerContext(input),
   initial: 'waiting',
   states: {
     waiting: {

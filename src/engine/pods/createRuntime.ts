@@ -1,8 +1,10 @@
 // A Pod's runtime record: the API defaults the kubelet relies on (imagePullPolicy, grace period,
 // DefaultTolerationSeconds), the behavior annotation, and the initial machine snapshots.
 import { DEFAULT_BEHAVIOR, readPodBehavior, type ContainerBehavior } from './behavior.ts';
-import { containerMachine, type ContainerInput, type ContainerKind } from './containerMachine.ts';
-import { podMachine, type PodInput } from './podMachine.ts';
+import { containerMachine, initialContainerContext, type ContainerInput, type ContainerKind } from './containerMachine.ts';
+import { initialPodContext, podMachine, type PodInput } from './podMachine.ts';
+import type { ContainerSnapshot } from './containerStatus.ts';
+import type { PodSnapshot } from './podRuntime.ts';
 import type { PodRuntime } from './podRuntime.ts';
 import { PureStepper } from './pureStep.ts';
 import { quantityMilli } from './quantity.ts';
@@ -14,12 +16,44 @@ export const SANDBOX_MS = 1000;
 
 const PROBE_POD_INPUT: PodInput = { namespace: '', name: '', terminationGracePeriodMs: 0, notReadyTolerationMs: 0, unreachableTolerationMs: 0, sandboxMs: 0 };
 // One stepper per machine, made on first use and shared (they hold no pod state, only the scope).
+const PROBE_CONTAINER_INPUT: ContainerInput = {
+  name: '',
+  kind: 'regular',
+  image: 'pause',
+  imagePullPolicy: 'Never',
+  podRestartPolicy: 'Always',
+  podRef: '',
+  behavior: DEFAULT_BEHAVIOR,
+  hasStartupProbe: false,
+  hasReadinessProbe: false,
+  hasPostStart: false,
+  hasPreStop: false,
+  podHasInitContainers: false,
+  killGracePeriodMs: 0,
+};
 let podStepper: PureStepper<typeof podMachine> | undefined;
 let containerStepper: PureStepper<typeof containerMachine> | undefined;
 export function steppers() {
   podStepper ??= new PureStepper(podMachine, PROBE_POD_INPUT);
-  containerStepper ??= new PureStepper(containerMachine, { name: '', kind: 'regular', image: '', imagePullPolicy: 'Never', podRestartPolicy: 'Always', podRef: '', behavior: DEFAULT_BEHAVIOR, hasStartupProbe: false, hasReadinessProbe: false, hasPostStart: false, hasPreStop: false, podHasInitContainers: false, killGracePeriodMs: 0 } satisfies ContainerInput);
+  containerStepper ??= new PureStepper(containerMachine, PROBE_CONTAINER_INPUT);
   return { pod: podStepper, container: containerStepper };
+}
+
+/**
+ * Initial snapshots by resolveState from the initial state value: neither machine's initial
+ * state has entry actions or delays, so this equals initialTransition at a fifth of the cost.
+ */
+let initialValues: { pod: PodSnapshot['value']; container: ContainerSnapshot['value'] } | undefined;
+function initialSnapshots() {
+  const s = steppers();
+  initialValues ??= { pod: s.pod.initial(PROBE_POD_INPUT)[0].value, container: s.container.initial(PROBE_CONTAINER_INPUT)[0].value };
+  return initialValues;
+}
+function initialPod(input: PodInput): PodSnapshot {
+  return podMachine.resolveState({ value: initialSnapshots().pod, context: initialPodContext(input) }) as PodSnapshot;
+}
+function initialContainer(input: ContainerInput): ContainerSnapshot {
+  return containerMachine.resolveState({ value: initialSnapshots().container, context: initialContainerContext(input) }) as ContainerSnapshot;
 }
 
 export function uidFrom(rand: () => number): string {
@@ -54,7 +88,7 @@ export function createRuntime(pod: Pod, key: string, uid: string, createdAtMs: n
   const tolerations = withDefaultTolerations(spec.tolerations);
   const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid ?? uid})`;
   const graceMs = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
-  const [pod$] = steppers().pod.initial({
+  const pod$ = initialPod({
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name,
     terminationGracePeriodMs: graceMs,
@@ -66,7 +100,7 @@ export function createRuntime(pod: Pod, key: string, uid: string, createdAtMs: n
   const list = [...inits.map((c) => [c, true] as const), ...(spec.containers ?? []).map((c) => [c, false] as const)];
   const containers = list.map(([c, isInit]) => {
     const limit = c.resources?.limits?.['memory'];
-    const [snap] = steppers().container.initial({
+    const snap = initialContainer({
       name: c.name,
       kind: containerKind(c, isInit),
       image: c.image ?? '',

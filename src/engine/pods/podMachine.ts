@@ -89,6 +89,28 @@ function nodeDownRegion(toleration: 'notReadyToleration' | 'unreachableToleratio
 
 const recScheduled = rec('Normal', 'Scheduled', (c) => `Successfully assigned ${ref(c)} to ${c.nodeName}`, 'default-scheduler');
 
+/** The context a pod starts with (also used to resolve initial snapshots cheaply). */
+export function initialPodContext(input: PodInput): PodContext {
+  return {
+    ...input,
+    nodeName: null,
+    podIP: null,
+    schedulingMessage: null,
+    schedulingReason: null,
+    scheduledAtMs: null,
+    sandboxReadyAtMs: null,
+    deletionTimestampMs: null,
+    deletionGracePeriodMs: null,
+    evictionMessage: null,
+    failureReason: null,
+    failureGracePeriodMs: 1000,
+    disruption: null,
+    markedNotReadyAtMs: null,
+    terminalPhase: null,
+    taintedAtMs: null,
+  };
+}
+
 /** Evicted: `Warning Evicted`; activeDeadlineSeconds: `Normal DeadlineExceeded` (active_deadline.go). */
 const recFailure = {
   type: 'record' as const,
@@ -152,24 +174,7 @@ export const podMachine = setup({
 }).createMachine({
   id: 'pod',
   type: 'parallel',
-  context: ({ input }) => ({
-    ...input,
-    nodeName: null,
-    podIP: null,
-    schedulingMessage: null,
-    schedulingReason: null,
-    scheduledAtMs: null,
-    sandboxReadyAtMs: null,
-    deletionTimestampMs: null,
-    deletionGracePeriodMs: null,
-    evictionMessage: null,
-    failureReason: null,
-    failureGracePeriodMs: 1000,
-    disruption: null,
-    markedNotReadyAtMs: null,
-    terminalPhase: null,
-    taintedAtMs: null,
-  }),
+  context: ({ input }) => initialPodContext(input),
   states: {
     lifecycle: {
       initial: 'unscheduled',
