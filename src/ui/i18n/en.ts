@@ -1,5 +1,6 @@
 // The English catalog is the source of the message keys: a key missing from another language is a
 // type error there (see zh.ts). `{name}` placeholders are filled by `t(key, vars)`.
+import { dnsEn } from '../dns/messages.ts';
 export const en = {
   'app.title': 'Pod Lab',
   'app.tagline': 'Kubernetes Pods and packets, step by step',
@@ -46,12 +47,14 @@ export const en = {
   'object.get': 'kubectl get',
   'object.describe': 'kubectl describe',
   'object.generatedBy': 'Created by {owner}',
+  'object.fidelity': 'A quick view of the object as the engine built it; AGE and Events are left out here (the lab clock lives in the engine).',
   'object.reveal': 'Show in YAML',
   'problems.none': 'No problems: the YAML is valid.',
   'problems.jump': 'Go to line {line}: {message}',
   'problems.count': '{errors} errors, {warnings} warnings',
   'editor.loading': 'Loading the editor…',
   'editor.label': 'Kubernetes YAML editor',
+  ...dnsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { dnsZh } from '../dns/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文. Kubernetes and netfilter words stay as upstream writes them (Pod, Service, iptables).
@@ -47,10 +48,12 @@ export const zh: Messages = {
   'object.get': 'kubectl get',
   'object.describe': 'kubectl describe',
   'object.generatedBy': '由 {owner} 创建',
+  'object.fidelity': '这是引擎构建出的对象的快速视图；此处省略 AGE 和 Events（实验室时钟在引擎中）。',
   'object.reveal': '在 YAML 中显示',
   'problems.none': '没有问题：YAML 有效。',
   'problems.jump': '跳到第 {line} 行：{message}',
   'problems.count': '{errors} 个错误，{warnings} 个警告',
   'editor.loading': '正在加载编辑器…',
   'editor.label': 'Kubernetes YAML 编辑器',
+  ...dnsZh,
 };

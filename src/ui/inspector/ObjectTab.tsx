@@ -28,6 +28,7 @@ export function ObjectTab() {
       <pre className="dump" data-testid="kubectl-get">{kubectlGet(obj)}</pre>
       <h3>{t('object.describe')}</h3>
       <pre className="dump" data-testid="kubectl-describe">{kubectlDescribe(obj)}</pre>
+      <p className="fidelity-note">{t('object.fidelity')}</p>
     </div>
   );
 }
