@@ -18,6 +18,7 @@ export function debounceFor(textLength: number): number {
 export function connectEngine(store: AppStore, client: EngineClient, timers: Timers = globalThis as unknown as Timers): () => void {
   let seq = 0;
   let handle: unknown = null;
+  store.setState({ engine: client });
 
   const analyze = (text: string) => {
     const mine = ++seq;
