@@ -68,10 +68,16 @@ export function nameSuffix(seed: number, ...parts: (string | number)[]): string 
   return out;
 }
 
-/** `n` hex digits from rounds of FNV-32a over `text` (cheap, stable, not cryptographic). */
+/** `n` hex digits derived from FNV-32a of `text`, stretched with a mulberry32-style mixer (cheap, stable, not cryptographic). */
 export function hexDigest(text: string, n: number): string {
+  let state = fnv32a(text);
   let out = '';
-  for (let round = 0; out.length < n; round++) out += fnv32a(`${round}\u0000${text}`).toString(16).padStart(8, '0');
+  while (out.length < n) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out += ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
+  }
   return out.slice(0, n);
 }
 

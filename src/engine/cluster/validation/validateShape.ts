@@ -72,12 +72,28 @@ function typeOf(v: unknown): Shape | 'null' {
   return typeof v === 'object' ? 'object' : (typeof v as Shape);
 }
 
+interface Rule {
+  readonly segments: readonly { readonly key: string; readonly star: boolean }[];
+  readonly shape: Shape;
+}
+
+/** Per kind: the rules, parents first (shorter patterns), so a wrong parent is reported instead of its children. */
+const RULES = new Map<string, Rule[]>();
+function rulesFor(kind: string): Rule[] {
+  let rules = RULES.get(kind);
+  if (!rules) {
+    rules = Object.entries({ ...METADATA, ...(SHAPES[kind] ?? {}) })
+      .sort((a, b) => a[0].length - b[0].length)
+      .map(([pattern, shape]) => ({ shape, segments: pattern.split('.').map((seg) => (seg.endsWith('[*]') ? { key: seg.slice(0, -3), star: true } : { key: seg, star: false })) }));
+    RULES.set(kind, rules);
+  }
+  return rules;
+}
+
 /** Every concrete path matching a pattern (`[*]` = each list item). */
-function resolve(root: unknown, pattern: string): { path: string; value: unknown }[] {
+function resolve(root: unknown, segments: Rule['segments']): { path: string; value: unknown }[] {
   let current: { path: string; value: unknown }[] = [{ path: '', value: root }];
-  for (const seg of pattern.split('.')) {
-    const star = seg.endsWith('[*]');
-    const key = star ? seg.slice(0, -3) : seg;
+  for (const { key, star } of segments) {
     const next: { path: string; value: unknown }[] = [];
     for (const c of current) {
       if (typeOf(c.value) !== 'object') continue;
@@ -94,11 +110,9 @@ function resolve(root: unknown, pattern: string): { path: string; value: unknown
 
 /** Reports every wrong-typed field; returns false when the object cannot be decoded. */
 export function validateShape(r: Reporter): boolean {
-  const shapes = { ...METADATA, ...(SHAPES[r.object.kind] ?? {}) };
   let ok = true;
-  // Parents first (shorter patterns), so a wrong parent is reported instead of its children.
-  for (const [pattern, shape] of Object.entries(shapes).sort((a, b) => a[0].length - b[0].length)) {
-    for (const { path, value } of resolve(r.object, pattern)) {
+  for (const { segments, shape } of rulesFor(r.object.kind)) {
+    for (const { path, value } of resolve(r.object, segments)) {
       const t = typeOf(value);
       if (t === shape || t === 'null') continue;
       r.invalid(path, value, `must be ${shape === 'object' ? 'an object' : shape === 'list' ? 'a list' : `a ${shape}`}`);
