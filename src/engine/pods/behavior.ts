@@ -167,7 +167,13 @@ export function readPodBehavior(pod: Pod): PodBehavior {
   let raw: Raw = {};
   if (text !== undefined) {
     try {
-      const v: unknown = parse(String(text));
+      // JSON (what the lab writes) parses fast; YAML is the fallback a user may type.
+      let v: unknown;
+      try {
+        v = JSON.parse(String(text));
+      } catch {
+        v = parse(String(text));
+      }
       if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Raw;
       else problems.push(`${BEHAVIOR_ANNOTATION}: expected an object`);
     } catch (e) {
