@@ -61,7 +61,8 @@ function Diagram() {
         edgesFocusable={false}
         onNodeClick={(_e, n) => { if (n.id !== UNSCHEDULED_GROUP) store.getState().select(n.id, 'diagram'); }}
         onPaneClick={() => store.getState().select(null, 'diagram')}
-        minZoom={0.2}
+        minZoom={0.1}
+        onlyRenderVisibleElements={nodes.length > 300}
         proOptions={{ hideAttribution: true }}
         aria-label={t('pane.diagram')}
       >
