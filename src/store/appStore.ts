@@ -6,9 +6,10 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createTraceSlice, type TraceSlice } from './traceSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
-export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice;
+export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & TraceSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -18,5 +19,6 @@ export function createAppStore(): AppStore {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createScenarioSlice(...a),
+    ...createTraceSlice(...a),
   }));
 }

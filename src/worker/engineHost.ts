@@ -1,7 +1,8 @@
 // Pure dispatch: a validated request → one engine call → a response. No DOM, no timers, no
 // postMessage: the worker entry and the in-process client both call `handleRequest`.
 import { buildCluster } from '../engine/cluster/index.ts';
-import { handleRules, newRulesCache, rememberSnapshot } from './handlers/rules.ts';
+import { handleRules, newRulesCache, rememberSnapshot, snapshotFor } from './handlers/rules.ts';
+import { runTrace } from './handlers/trace.ts';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type EngineResponses, type RequestType } from './protocol.ts';
 
 type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses[K] };
@@ -19,6 +20,7 @@ const handlers: Handlers = {
     return { snapshot, elapsedMs: now() - t0 };
   },
   rules: (req) => handleRules(rulesCache, req),
+  trace: (req) => ({ outcome: runTrace(snapshotFor(rulesCache, req.files), req.query) }),
 };
 
 function now(): number {

@@ -5,6 +5,7 @@
 // `EngineResponses` and one handler in engineHost.ts: existing requests do not change.
 import type { ManifestFile } from '../engine/cluster/buildCluster.ts';
 import type { ClusterSnapshot } from '../engine/cluster/objects.ts';
+import { checkTraceQuery, type TraceOutcome, type TraceQuery } from './handlers/trace.ts';
 import { checkRulesRequest, type RulesRequestPayload, type RulesResponsePayload } from './handlers/rulesTypes.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -16,6 +17,8 @@ export interface EngineRequests {
   analyze: { files: ManifestFile[] };
   /** Rules tab: what kube-proxy programmed on a node, one command's view of it. */
   rules: RulesRequestPayload;
+  /** Trace tab and compare view: a packet through the cluster's netfilter. */
+  trace: { files: ManifestFile[]; query: TraceQuery };
 }
 
 /** Response payloads by request type. */
@@ -23,6 +26,7 @@ export interface EngineResponses {
   ping: { engine: 'podlab' };
   analyze: { snapshot: ClusterSnapshot; elapsedMs: number };
   rules: RulesResponsePayload;
+  trace: { outcome: TraceOutcome };
 }
 
 export type RequestType = keyof EngineRequests;
@@ -37,7 +41,7 @@ export type EngineResponse<T extends RequestType = RequestType> =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules'];
+const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules', 'trace'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,6 +75,11 @@ export function parseRequest(m: unknown): Result<EngineRequest> {
   if (!env.ok) return env;
   const r = m as Record<string, unknown>;
   switch (env.value.type) {
+    case 'trace': {
+      const err = checkFiles(r.files) ?? checkTraceQuery(r.query);
+      if (err) return { ok: false, error: `request trace: ${err}` };
+      return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'trace', files: r.files as ManifestFile[], query: r.query as TraceQuery } };
+    }
     case 'ping':
       return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'ping' } };
     case 'analyze': {

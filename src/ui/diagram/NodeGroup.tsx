@@ -1,12 +1,14 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { useT } from '../i18n/useT.ts';
 import type { GroupData } from './toFlowElements.ts';
+import { useTraceLit } from '../trace/useTraceLit.ts';
 
 export function NodeGroup({ data, selected }: NodeProps<Node<GroupData, 'group'>>) {
   const t = useT();
   const unscheduled = data.kind === 'Unscheduled';
+  const lit = useTraceLit('node', data.name);
   return (
-    <div className={`flow-group${unscheduled ? ' unscheduled' : ''}${selected ? ' is-selected' : ''}`} data-testid="node-group"
+    <div className={`flow-group${unscheduled ? ' unscheduled' : ''}${selected ? ' is-selected' : ''}${lit ? ' is-trace-lit' : ''}`} data-testid="node-group"
       title={`${unscheduled ? t('diagram.unscheduled') : `Node ${data.name}`} · ${t('diagram.pods', { count: data.podCount })}`}>
       <div className="flow-group-head">
         {!unscheduled && <span className="kind-badge node">Node</span>}

@@ -1,5 +1,6 @@
 // The English catalog is the source of the message keys: a key missing from another language is a
 // type error there (see zh.ts). `{name}` placeholders are filled by `t(key, vars)`.
+import { traceEn } from '../trace/messages.ts';
 export const en = {
   'app.title': 'Pod Lab',
   'app.tagline': 'Kubernetes Pods and packets, step by step',
@@ -53,6 +54,7 @@ export const en = {
   'problems.count': '{errors} errors, {warnings} warnings',
   'editor.loading': 'Loading the editor…',
   'editor.label': 'Kubernetes YAML editor',
+  ...traceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { traceZh } from '../trace/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文. Kubernetes and netfilter words stay as upstream writes them (Pod, Service, iptables).
@@ -54,4 +55,5 @@ export const zh: Messages = {
   'problems.count': '{errors} 个错误，{warnings} 个警告',
   'editor.loading': '正在加载编辑器…',
   'editor.label': 'Kubernetes YAML 编辑器',
+  ...traceZh,
 };

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { ObjectTab } from './ObjectTab.tsx';
 import { ProblemsTab, useProblemCount } from './ProblemsTab.tsx';
+import { TraceTab } from '../trace/TraceTab.tsx';
 
 export interface InspectorTab {
   readonly id: string;
@@ -15,4 +16,5 @@ export interface InspectorTab {
 export const inspectorTabs: readonly InspectorTab[] = [
   { id: 'object', label: 'tab.object', Component: ObjectTab },
   { id: 'problems', label: 'tab.problems', Component: ProblemsTab, useBadge: useProblemCount },
+  { id: 'trace', label: 'tab.trace', Component: TraceTab },
 ];

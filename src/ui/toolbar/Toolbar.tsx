@@ -13,6 +13,7 @@ function ProxyModeSwitch() {
   const store = useAppStore();
   const text = useAppState((s) => s.text);
   const mode = useMemo(() => readProxyMode(text), [text]);
+  const comparing = useAppState((s) => s.traceCompare && s.inspectorTab === 'trace');
   return (
     <div className="segmented" role="radiogroup" aria-label={t('toolbar.proxyMode')}>
       {MODES.map((m) => (
@@ -21,7 +22,9 @@ function ProxyModeSwitch() {
           {t(`mode.${m}`)}
         </button>
       ))}
-      <button type="button" role="radio" aria-checked={false} disabled title={t('toolbar.compareComing')} aria-label={`${t('mode.compare')} — ${t('toolbar.compareComing')}`}>
+      {/* compare: the Trace tab's iptables-vs-ipvs view (src/ui/trace/CompareView.tsx). */}
+      <button type="button" role="radio" aria-checked={comparing} className={comparing ? 'on' : ''} title={t('trace.compare')}
+        onClick={() => { store.getState().setInspectorTab('trace'); store.getState().setTraceCompare(!comparing); }}>
         {t('mode.compare')}
       </button>
     </div>
