@@ -1,0 +1,35 @@
+// The Rules tab's filter: a text query (matched against the line and the Service it came from)
+// and "selected object only". Returns the indexes of the lines to show.
+import type { RuleLink } from '../../worker/handlers/rulesTypes.ts';
+
+export interface LineFilter {
+  readonly query: string;
+  /** Keep only lines produced by this object (a Service, an EndpointSlice, or what generated it). */
+  readonly object: string | null;
+  /** Keys that count as the selected object (the selection and objects it generated or that generated it). */
+  readonly related?: ReadonlySet<string>;
+}
+
+export function linkMatches(link: RuleLink | null | undefined, keys: ReadonlySet<string>): boolean {
+  return !!link && ((!!link.service && keys.has(link.service)) || (!!link.endpointSlice && keys.has(link.endpointSlice)));
+}
+
+export function filterLines(lines: readonly string[], links: readonly (RuleLink | null)[], f: LineFilter): number[] {
+  const q = f.query.trim().toLowerCase();
+  const keys = f.object === null ? null : (f.related ?? new Set([f.object]));
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const link = links[i];
+    if (keys && !linkMatches(link, keys)) continue;
+    if (q && !lines[i]!.toLowerCase().includes(q) && !(link?.service?.toLowerCase().includes(q) ?? false)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Rows a fixed-height virtual list must render for this scroll position (plus overscan). */
+export function visibleRange(scrollTop: number, viewport: number, lineHeight: number, count: number, overscan = 10): { start: number; end: number } {
+  const start = Math.max(0, Math.floor(scrollTop / lineHeight) - overscan);
+  const end = Math.min(count, Math.ceil((scrollTop + viewport) / lineHeight) + overscan);
+  return { start, end: Math.max(start, end) };
+}
