@@ -4,12 +4,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createRulesSlice, type RulesSlice } from './rulesSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createTraceSlice, type TraceSlice } from './traceSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
-export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & TraceSlice;
+export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & TraceSlice & RulesSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createScenarioSlice(...a),
+    ...createRulesSlice(...a),
     ...createTraceSlice(...a),
   }));
 }

@@ -1,6 +1,8 @@
 // The English catalog is the source of the message keys: a key missing from another language is a
 // type error there (see zh.ts). `{name}` placeholders are filled by `t(key, vars)`.
 import { traceEn } from '../trace/messages.ts';
+import { rulesEn } from '../rules/messages.ts';
+
 export const en = {
   'app.title': 'Pod Lab',
   'app.tagline': 'Kubernetes Pods and packets, step by step',
@@ -55,6 +57,7 @@ export const en = {
   'editor.loading': 'Loading the editor…',
   'editor.label': 'Kubernetes YAML editor',
   ...traceEn,
+  ...rulesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

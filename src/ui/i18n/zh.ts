@@ -1,4 +1,5 @@
 import { traceZh } from '../trace/messages.ts';
+import { rulesZh } from '../rules/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文. Kubernetes and netfilter words stay as upstream writes them (Pod, Service, iptables).
@@ -56,4 +57,5 @@ export const zh: Messages = {
   'editor.loading': '正在加载编辑器…',
   'editor.label': 'Kubernetes YAML 编辑器',
   ...traceZh,
+  ...rulesZh,
 };

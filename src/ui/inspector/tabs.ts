@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { ObjectTab } from './ObjectTab.tsx';
+import { RulesTab } from '../rules/RulesTab.tsx';
 import { ProblemsTab, useProblemCount } from './ProblemsTab.tsx';
 import { TraceTab } from '../trace/TraceTab.tsx';
 
@@ -16,5 +17,6 @@ export interface InspectorTab {
 export const inspectorTabs: readonly InspectorTab[] = [
   { id: 'object', label: 'tab.object', Component: ObjectTab },
   { id: 'problems', label: 'tab.problems', Component: ProblemsTab, useBadge: useProblemCount },
+  { id: 'rules', label: 'tab.rules', Component: RulesTab },
   { id: 'trace', label: 'tab.trace', Component: TraceTab },
 ];
