@@ -30,6 +30,11 @@ describe('parseJsonWithPositions', () => {
     }), { numRuns: 200 });
   });
 
+  it('keeps "__proto__" as an own key, like JSON.parse', () => {
+    const text = '{"__proto__": {"a": 1}, "b": [1, 2.5e3, -0, "x\\u00e9"]}';
+    expect(parseJsonWithPositions(text, 'f')?.value).toEqual(JSON.parse(text));
+  });
+
   it.each(['', '{', '{"a":1,}', '[1 2]', '{"a":1}x', '{"a":1,"a":2}', '"\\u12"', '01', '{a:1}'])('returns null for %j (the YAML parser reports it)', (text) => {
     expect(parseJsonWithPositions(text, 'f')).toBeNull();
   });

@@ -16,29 +16,17 @@ export interface JsonWithPositions {
 class Fail extends Error {}
 
 export function parseJsonWithPositions(text: string, file: string): JsonWithPositions | null {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const posAt = (offset: number): { line: number; col: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lineStarts[lo]! + 1 };
-  };
-  const span = (a: number, b: number): SourcePos => {
-    const s = posAt(a);
-    const e = posAt(b);
-    return { file, line: s.line, col: s.col, endLine: e.line, endCol: e.col };
-  };
+  // JSON has newlines only between tokens (never raw inside strings), so ws() can count lines.
+  let line = 1;
+  let lineStart = 0;
+  const span = (a: number, aLine: number, aLineStart: number, b: number): SourcePos => ({ file, line: aLine, col: a - aLineStart + 1, endLine: line, endCol: b - lineStart + 1 });
   const fields = new Map<string, SourcePos>();
   let i = 0;
   const ws = () => {
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      if (c === 10) { i++; line++; lineStart = i; }
+      else if (c === 32 || c === 13 || c === 9) i++;
       else return;
     }
   };
@@ -66,6 +54,8 @@ export function parseJsonWithPositions(text: string, file: string): JsonWithPosi
   const value = (path: string): unknown => {
     ws();
     const start = i;
+    const startLine = line;
+    const startLineStart = lineStart;
     const c = text[i];
     let v: unknown;
     if (c === '{') {
@@ -82,7 +72,10 @@ export function parseJsonWithPositions(text: string, file: string): JsonWithPosi
           if (text[i++] !== ':') throw new Fail();
           // Duplicate keys are an error for the YAML parser too; let it report them.
           if (Object.prototype.hasOwnProperty.call(o, key)) throw new Fail();
-          o[key] = value(childPath(path, key));
+          const v = value(childPath(path, key));
+          // An own "__proto__" property, as JSON.parse makes it (plain assignment would set the prototype).
+          if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
+          else o[key] = v;
           ws();
           const d = text[i++];
           if (d === '}') break;
@@ -116,17 +109,19 @@ export function parseJsonWithPositions(text: string, file: string): JsonWithPosi
       i += m[0].length;
       v = Number(m[0]);
     }
-    if (path !== '') fields.set(path, span(start, i));
+    if (path !== '') fields.set(path, span(start, startLine, startLineStart, i));
     return v;
   };
   try {
     ws();
     const start = i;
+    const startLine = line;
+    const startLineStart = lineStart;
     const v = value('');
-    const end = i;
+    const pos = span(start, startLine, startLineStart, i);
     ws();
     if (i !== text.length) return null;
-    return { value: v, pos: span(start, end), fields };
+    return { value: v, pos, fields };
   } catch (e) {
     if (e instanceof Fail || e instanceof RangeError) return null;
     throw e;
