@@ -80,7 +80,20 @@ function nodeDownRegion(toleration: 'notReadyToleration' | 'unreachableToleratio
           },
         },
       },
-      tainted: { after: { [toleration]: { target: 'evicted', actions: 'raiseTaintEvict' } } },
+      tainted: {
+        after: { [toleration]: { target: 'evicted', actions: 'raiseTaintEvict' } },
+        // The taint went away before the toleration ran out: the scheduled deletion is cancelled.
+        on: {
+          'node.ready': [
+            {
+              guard: toleration === 'notReadyToleration' ? 'notReadyDeletionScheduled' : 'unreachableDeletionScheduled',
+              target: '#pod.node.Ready',
+              actions: rec('Normal', 'TaintManagerEviction', (c) => `Cancelling deletion of Pod ${ref(c)}`, 'taint-eviction-controller'),
+            },
+            { target: '#pod.node.Ready' },
+          ],
+        },
+      },
       evicted: {},
     },
     exit: 'clearNodeMarks',
@@ -135,6 +148,8 @@ export const podMachine = setup({
   guards: {
     /** A pod that was never bound is deleted at once: there is no kubelet to wait for. */
     unbound: ({ context }) => context.nodeName === null,
+    notReadyDeletionScheduled: ({ context }) => Number.isFinite(context.notReadyTolerationMs) && context.notReadyTolerationMs > 0,
+    unreachableDeletionScheduled: ({ context }) => Number.isFinite(context.unreachableTolerationMs) && context.unreachableTolerationMs > 0,
     preBound: ({ event }) => event.type === 'pod.scheduled' && event.announce === false,
     gated: ({ event }) => event.type === 'pod.unschedulable' && event.reason === 'SchedulingGated',
   },

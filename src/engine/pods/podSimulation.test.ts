@@ -129,6 +129,7 @@ describe('taint-based eviction', () => {
     const v = sim.snapshot().pods[0];
     expect(v?.row?.status).toBe('Running');
     expect(v?.object?.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
+    expect(sim.eventsFor('default/p').find((e) => e.reason === 'TaintManagerEviction')?.message).toBe('Cancelling deletion of Pod default/p');
   });
 });
 
