@@ -184,3 +184,12 @@ test('reset to scenario brings back the scenario text', async ({ page }) => {
   await expect(page.getByTestId('service-node').filter({ hasText: 'e2e-api' })).toHaveCount(0);
   await expect(reset).toBeDisabled();
 });
+
+test('the diagram can be used from the keyboard: focus a Pod, Enter selects it', async ({ page }) => {
+  await openLab(page);
+  const pod = page.locator('.react-flow__node-pod').first();
+  const name = (await pod.getByTestId('pod-node').getAttribute('title'))!.replace(/^Pod \S+?\//, '');
+  await pod.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('kubectl-get')).toContainText(name);
+});

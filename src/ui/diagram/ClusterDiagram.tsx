@@ -60,6 +60,11 @@ function Diagram() {
         nodesConnectable={false}
         edgesFocusable={false}
         onNodeClick={(_e, n) => { if (n.id !== UNSCHEDULED_GROUP) store.getState().select(n.id, 'diagram'); }}
+        // Keyboard selection (Tab to a node, Enter) arrives as a select change, not a click.
+        onNodesChange={(changes) => {
+          const picked = changes.find((c) => c.type === 'select' && c.selected && c.id !== UNSCHEDULED_GROUP);
+          if (picked && 'id' in picked && picked.id !== store.getState().selected) store.getState().select(picked.id, 'diagram');
+        }}
         onPaneClick={() => store.getState().select(null, 'diagram')}
         minZoom={0.1}
         onlyRenderVisibleElements={nodes.length > 300}
