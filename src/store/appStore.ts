@@ -3,6 +3,7 @@
 // `useStore(store, selector)`.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
+import { createDnsSlice, type DnsSlice } from './dnsSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createRulesSlice, type RulesSlice } from './rulesSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
@@ -10,7 +11,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createTraceSlice, type TraceSlice } from './traceSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
-export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & TraceSlice & RulesSlice;
+export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & DnsSlice & TraceSlice & RulesSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -21,6 +22,7 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createScenarioSlice(...a),
     ...createRulesSlice(...a),
+    ...createDnsSlice(...a),
     ...createTraceSlice(...a),
   }));
 }

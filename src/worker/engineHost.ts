@@ -1,8 +1,9 @@
 // Pure dispatch: a validated request → one engine call → a response. No DOM, no timers, no
 // postMessage: the worker entry and the in-process client both call `handleRequest`.
 import { buildCluster } from '../engine/cluster/index.ts';
-import { handleRules, newRulesCache, rememberSnapshot, snapshotFor } from './handlers/rules.ts';
+import { dnsLookup, ingressRoute, podEnv } from './handlers/dns.ts';
 import { runTrace } from './handlers/trace.ts';
+import { handleRules, newRulesCache, rememberSnapshot, snapshotFor } from './handlers/rules.ts';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type EngineResponses, type RequestType } from './protocol.ts';
 
 type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses[K] };
@@ -21,6 +22,9 @@ const handlers: Handlers = {
   },
   rules: (req) => handleRules(rulesCache, req),
   trace: (req) => ({ outcome: runTrace(snapshotFor(rulesCache, req.files), req.query) }),
+  dnsLookup: ({ files, namespace, pod, name, resolver, qtype }) => ({ view: dnsLookup(snapshotFor(rulesCache, files), { namespace, pod, name, resolver, ...(qtype ? { qtype } : {}) }) }),
+  podEnv: ({ files, namespace, pod }) => ({ view: podEnv(snapshotFor(rulesCache, files), { namespace, pod }) }),
+  ingressRoute: ({ files, host, path, scheme }) => ({ view: ingressRoute(snapshotFor(rulesCache, files), { host, path, scheme }) }),
 };
 
 function now(): number {

@@ -5,8 +5,9 @@
 // `EngineResponses` and one handler in engineHost.ts: existing requests do not change.
 import type { ManifestFile } from '../engine/cluster/buildCluster.ts';
 import type { ClusterSnapshot } from '../engine/cluster/objects.ts';
-import { checkTraceQuery, type TraceOutcome, type TraceQuery } from './handlers/trace.ts';
 import { checkRulesRequest, type RulesRequestPayload, type RulesResponsePayload } from './handlers/rulesTypes.ts';
+import { checkTraceQuery, type TraceOutcome, type TraceQuery } from './handlers/trace.ts';
+import type { DnsLookupRequest, DnsView, IngressRouteRequest, IngressRouteView, PodEnvView, PodRef } from './handlers/dns.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -17,6 +18,10 @@ export interface EngineRequests {
   analyze: { files: ManifestFile[] };
   /** Rules tab: what kube-proxy programmed on a node, one command's view of it. */
   rules: RulesRequestPayload;
+  /** DNS, Env and Ingress tabs: over the snapshot of these files (the one analyze built, cached). */
+  dnsLookup: { files: ManifestFile[] } & DnsLookupRequest;
+  podEnv: { files: ManifestFile[] } & PodRef;
+  ingressRoute: { files: ManifestFile[] } & IngressRouteRequest;
   /** Trace tab and compare view: a packet through the cluster's netfilter. */
   trace: { files: ManifestFile[]; query: TraceQuery };
 }
@@ -26,6 +31,9 @@ export interface EngineResponses {
   ping: { engine: 'podlab' };
   analyze: { snapshot: ClusterSnapshot; elapsedMs: number };
   rules: RulesResponsePayload;
+  dnsLookup: { view: DnsView };
+  podEnv: { view: PodEnvView };
+  ingressRoute: { view: IngressRouteView };
   trace: { outcome: TraceOutcome };
 }
 
@@ -41,7 +49,7 @@ export type EngineResponse<T extends RequestType = RequestType> =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules', 'trace'];
+const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules', 'dnsLookup', 'podEnv', 'ingressRoute', 'trace'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,17 +77,29 @@ function checkFiles(v: unknown): string | undefined {
   return undefined;
 }
 
+const str = (r: Record<string, unknown>, k: string) => (typeof r[k] === 'string' ? undefined : `field ${k} must be a string`);
+
+/** The DNS tab's requests: the files plus the few fields each one reads. */
+function checkDnsViewRequest(type: 'dnsLookup' | 'podEnv' | 'ingressRoute', r: Record<string, unknown>): string | undefined {
+  const filesErr = checkFiles(r.files);
+  if (filesErr) return filesErr;
+  if (type === 'ingressRoute') {
+    if (r.scheme !== 'http' && r.scheme !== 'https') return 'field scheme must be http or https';
+    return str(r, 'host') ?? str(r, 'path');
+  }
+  const podErr = str(r, 'namespace') ?? str(r, 'pod');
+  if (podErr || type === 'podEnv') return podErr;
+  if (r.resolver !== 'glibc' && r.resolver !== 'musl') return 'field resolver must be glibc or musl';
+  if (r.qtype !== undefined && !['A', 'AAAA', 'SRV', 'PTR'].includes(r.qtype as string)) return 'field qtype must be A, AAAA, SRV or PTR';
+  return str(r, 'name');
+}
+
 /** Validate a message arriving at the worker. */
 export function parseRequest(m: unknown): Result<EngineRequest> {
   const env = checkEnvelope(m, 'request');
   if (!env.ok) return env;
   const r = m as Record<string, unknown>;
   switch (env.value.type) {
-    case 'trace': {
-      const err = checkFiles(r.files) ?? checkTraceQuery(r.query);
-      if (err) return { ok: false, error: `request trace: ${err}` };
-      return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'trace', files: r.files as ManifestFile[], query: r.query as TraceQuery } };
-    }
     case 'ping':
       return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'ping' } };
     case 'analyze': {
@@ -90,6 +110,18 @@ export function parseRequest(m: unknown): Result<EngineRequest> {
     case 'rules': {
       const err = checkFiles(r.files) ?? checkRulesRequest(r);
       if (err) return { ok: false, error: `request rules: ${err}` };
+      return { ok: true, value: r as EngineRequest };
+    }
+    case 'trace': {
+      const err = checkFiles(r.files) ?? checkTraceQuery(r.query);
+      if (err) return { ok: false, error: `request trace: ${err}` };
+      return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'trace', files: r.files as ManifestFile[], query: r.query as TraceQuery } };
+    }
+    case 'dnsLookup':
+    case 'podEnv':
+    case 'ingressRoute': {
+      const err = checkDnsViewRequest(env.value.type, r);
+      if (err) return { ok: false, error: `request ${env.value.type}: ${err}` };
       return { ok: true, value: r as EngineRequest };
     }
   }

@@ -1,5 +1,6 @@
 // The English catalog is the source of the message keys: a key missing from another language is a
 // type error there (see zh.ts). `{name}` placeholders are filled by `t(key, vars)`.
+import { dnsEn } from '../dns/messages.ts';
 import { traceEn } from '../trace/messages.ts';
 import { rulesEn } from '../rules/messages.ts';
 
@@ -56,6 +57,7 @@ export const en = {
   'problems.count': '{errors} errors, {warnings} warnings',
   'editor.loading': 'Loading the editor…',
   'editor.label': 'Kubernetes YAML editor',
+  ...dnsEn,
   ...traceEn,
   ...rulesEn,
 } as const;

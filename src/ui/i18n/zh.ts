@@ -1,3 +1,4 @@
+import { dnsZh } from '../dns/messages.ts';
 import { traceZh } from '../trace/messages.ts';
 import { rulesZh } from '../rules/messages.ts';
 import type { Messages } from './en.ts';
@@ -56,6 +57,7 @@ export const zh: Messages = {
   'problems.count': '{errors} 个错误，{warnings} 个警告',
   'editor.loading': '正在加载编辑器…',
   'editor.label': 'Kubernetes YAML 编辑器',
+  ...dnsZh,
   ...traceZh,
   ...rulesZh,
 };

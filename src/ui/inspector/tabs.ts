@@ -5,6 +5,9 @@ import { ObjectTab } from './ObjectTab.tsx';
 import { RulesTab } from '../rules/RulesTab.tsx';
 import { ProblemsTab, useProblemCount } from './ProblemsTab.tsx';
 import { TraceTab } from '../trace/TraceTab.tsx';
+import { DnsTab } from '../dns/DnsTab.tsx';
+import { EnvTab } from '../dns/EnvTab.tsx';
+import { IngressTab } from '../dns/IngressTab.tsx';
 
 export interface InspectorTab {
   readonly id: string;
@@ -17,6 +20,9 @@ export interface InspectorTab {
 export const inspectorTabs: readonly InspectorTab[] = [
   { id: 'object', label: 'tab.object', Component: ObjectTab },
   { id: 'problems', label: 'tab.problems', Component: ProblemsTab, useBadge: useProblemCount },
-  { id: 'rules', label: 'tab.rules', Component: RulesTab },
   { id: 'trace', label: 'tab.trace', Component: TraceTab },
+  { id: 'rules', label: 'tab.rules', Component: RulesTab },
+  { id: 'dns', label: 'tab.dns', Component: DnsTab },
+  { id: 'env', label: 'tab.env', Component: EnvTab },
+  { id: 'ingress', label: 'tab.ingress', Component: IngressTab },
 ];
