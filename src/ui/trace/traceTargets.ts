@@ -79,7 +79,8 @@ export function defaultTraceEnds(snapshot: ClusterSnapshot | null): { from: stri
   const pods = src.filter((o) => o.group === 'pod');
   const from = pods.find((o) => o.value.endsWith('/client')) ?? pods[0] ?? src[0];
   const svcs = traceDestinations(snapshot).filter((o) => o.group === 'service');
-  // The apiserver's own Service is there in every cluster; the user's Services come first.
-  const to = svcs.find((o) => !o.value.startsWith('svc/default/kubernetes:')) ?? svcs[0];
+  // The apiserver's and cluster DNS's Services are in every cluster; the user's come first.
+  const ns = from?.group === 'pod' ? from.value.split('/')[1] : 'default';
+  const to = svcs.find((o) => o.value.startsWith(`svc/${ns}/`) && !o.value.startsWith('svc/default/kubernetes:')) ?? svcs[0];
   return { from: from?.value ?? '', to: to?.value ?? '' };
 }

@@ -40,8 +40,15 @@ export interface TraceRun {
 
 export type TraceOutcome = { readonly runs: readonly TraceRun[]; readonly error: null } | { readonly runs: readonly []; readonly error: string };
 
-function traceOne(snapshot: ClusterSnapshot, q: TraceQuery, mode: ProxyTraceMode | undefined): TraceRun | string {
-  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, mode ? { mode } : {});
+/** The configured mode: buildCluster keeps the user's KubeProxyConfiguration in
+ * `snapshot.kubeProxyConfig` (merged over defaults), which dataplaneFromCluster does not read. */
+export function configuredMode(snapshot: ClusterSnapshot): ProxyTraceMode {
+  return snapshot.kubeProxyConfig?.mode === 'ipvs' ? 'ipvs' : 'iptables';
+}
+
+function traceOne(snapshot: ClusterSnapshot, q: TraceQuery, forced: ProxyTraceMode | undefined): TraceRun | string {
+  const mode = forced ?? configuredMode(snapshot);
+  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, { mode });
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) return `rules did not load: ${formatDiagnostic(bad)}`;
   const r = resolveTraceRequest(snapshot, dp, { from: q.from, to: q.to, proto: q.proto, ...(q.node ? { node: q.node } : {}) });
@@ -51,7 +58,7 @@ function traceOne(snapshot: ClusterSnapshot, q: TraceQuery, mode: ProxyTraceMode
     reply: true,
   });
   return {
-    mode: mode ?? (dp.nodes.some((n) => n.ipvs) ? 'ipvs' : 'iptables'),
+    mode,
     packet: t.packet, paths: t.paths, replies: t.replies, truncated: t.truncated, warnings: r.warnings,
     srcPod: r.start.kind === 'pod' ? `${r.start.pod.namespace}/${r.start.pod.name}` : null,
   };
