@@ -60,7 +60,7 @@ describe('podlab get pods / describe pod', () => {
     const r = podlab('describe', 'pod', 'default/crash', '-f', file, '--at', '90s');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff/);
-    expect(r.stdout).toMatch(/Warning\s+BackOff\s+35s \(x3 over 75s\)\s+kubelet\s+Back-off restarting failed container app in pod crash_default\(/);
+    expect(r.stdout).toMatch(/Warning\s+BackOff\s+5s \(x7 over 75s\)\s+kubelet\s+Back-off restarting failed container app in pod crash_default\(/);
   });
 
   it.each([

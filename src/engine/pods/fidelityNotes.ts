@@ -21,7 +21,7 @@ export const POD_FIDELITY_NOTES: readonly FidelityNote[] = [
   },
   {
     topic: 'events',
-    note: 'A BackOff event is recorded once per back-off window (the kubelet repeats it on every sync), so its count is the number of windows.',
+    note: 'While a container backs off, BackOff is recorded every 10 s (the pod worker\'s retry period, without its jitter), so counts grow as kubectl shows them.',
   },
   {
     topic: 'node pressure',

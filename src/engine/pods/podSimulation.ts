@@ -5,7 +5,7 @@
 // for in a deterministic timer queue. Nothing here reads the wall clock.
 import type { AnyEventObject } from 'xstate';
 import { createRandom } from '../shared/random.ts';
-import type { ContainerEvent, KillReason } from './containerMachine.ts';
+import { WORKER_BACKOFF_MS, type ContainerEvent, type KillReason } from './containerMachine.ts';
 import { containerStateOf } from './containerStatus.ts';
 import { createRuntime, steppers, uidFrom } from './createRuntime.ts';
 import { EPOCH_MS } from './epoch.ts';
@@ -27,7 +27,8 @@ type TimerPayload =
   | { kind: 'actor'; pod: number; target: number; id: string; gen: number; event: AnyEventObject }
   | { kind: 'probe'; pod: number; probe: number; instance: number }
   | { kind: 'eviction' }
-  | { kind: 'deadline'; pod: number };
+  | { kind: 'deadline'; pod: number }
+  | { kind: 'backOffEcho'; pod: number; container: number; finishedAt: number };
 
 export const LAB_NODE: SimNode = { name: 'node-1', ip: '192.168.49.2' };
 /** Eviction manager loop period (eviction_manager.go monitoringInterval). */
@@ -135,6 +136,11 @@ export class PodSimulation {
     rt.containers[i] = next;
     this.handleActions(pod, i, actions);
     if (next.context.instance !== before.context.instance) this.startProbes(pod, i);
+    // The kubelet retries a pod in back-off every pod-worker back-off period and records BackOff
+    // each time (kuberuntime_manager.go doBackOff); the machine records the first, these the rest.
+    if (next.context.current && containerStateOf(next)[1] === 'CrashLoopBackOff' && containerStateOf(before)[1] !== 'CrashLoopBackOff') {
+      this.queue.push(this.now + WORKER_BACKOFF_MS, { kind: 'backOffEcho', pod, container: i, finishedAt: next.context.current.finishedAtMs });
+    }
   }
 
   // ---- the kubelet's sync loop -----------------------------------------------------------
@@ -214,6 +220,15 @@ export class PodSimulation {
 
   private dispatch(t: TimerPayload): void {
     if (t.kind === 'eviction') return this.evictionLoop();
+    if (t.kind === 'backOffEcho') {
+      const c = (this.pods[t.pod] as PodRuntime).containers[t.container];
+      if (!c || containerStateOf(c)[1] !== 'CrashLoopBackOff' || c.context.current?.finishedAtMs !== t.finishedAt) return;
+      const rt = this.pods[t.pod] as PodRuntime;
+      if (nodeStateOf(rt) === 'Unreachable') return;
+      this.events.record(rt.key, { type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${c.context.name} in pod ${c.context.podRef}` }, this.now);
+      this.queue.push(this.now + WORKER_BACKOFF_MS, t);
+      return;
+    }
     if (t.kind === 'deadline') {
       const lc = lifecycleOf(this.pods[t.pod] as PodRuntime);
       if (lc !== 'active' && lc !== 'finishing') return;
