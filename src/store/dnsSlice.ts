@@ -7,11 +7,9 @@ import type { DnsView, IngressRouteView, PodEnvView } from '../worker/handlers/d
 import type { EngineRequests, EngineResponse, RequestType } from '../worker/protocol.ts';
 import type { AppState } from './appStore.ts';
 import { EDITOR_FILE } from './editorSlice.ts';
+import type { TraceForm } from './traceSlice.ts';
 
 export type IngressScheme = 'http' | 'https';
-
-/** A request the DNS view hands to the Trace tab: a UDP packet from the Pod to its nameserver. */
-export interface DnsTraceRequest { readonly from: string; readonly sourceIP: string | null; readonly destination: string; readonly port: 53; readonly protocol: 'UDP' }
 
 export interface DnsSlice {
   /** `namespace/name` of the Pod the DNS tab asks from; null follows the selected Pod. */
@@ -28,8 +26,6 @@ export interface DnsSlice {
   ingressScheme: IngressScheme;
   ingressView: IngressRouteView | null;
   ingressError: string | null;
-  /** The last request the DNS tab asked the Trace tab to show (for the Trace view to pre-fill). */
-  dnsTraceRequest: DnsTraceRequest | null;
   setDnsQuery(q: Partial<Pick<DnsSlice, 'dnsPod' | 'dnsName' | 'dnsResolver' | 'dnsType'>>): void;
   setIngressQuery(q: Partial<Pick<DnsSlice, 'ingressHost' | 'ingressPath' | 'ingressScheme'>>): void;
   lookupName(): Promise<void>;
@@ -84,7 +80,6 @@ export const createDnsSlice: StateCreator<AppState, [], [], DnsSlice> = (set, ge
     ingressScheme: 'http',
     ingressView: null,
     ingressError: null,
-    dnsTraceRequest: null,
     setDnsQuery: (q) => set(q),
     setIngressQuery: (q) => set(q),
     lookupName: async () => {
@@ -108,9 +103,12 @@ export const createDnsSlice: StateCreator<AppState, [], [], DnsSlice> = (set, ge
     },
     traceDnsLookup: () => {
       const v = get().dnsView;
-      if (!v?.nameserver) return;
-      set({ dnsTraceRequest: { from: v.pod, sourceIP: v.podIP, destination: v.nameserver, port: 53, protocol: 'UDP' } });
+      if (!v) return;
+      const form = dnsTraceForm(v);
+      if (!form) return;
+      get().setTraceForm(form);
       get().setInspectorTab('trace');
+      void get().sendTrace();
     },
   };
 };
@@ -120,4 +118,10 @@ export function routedIngressEdge(v: IngressRouteView | null): string | null {
   const r = v?.route;
   if (!r?.ingress || !r.backend) return null;
   return `Ingress/${r.ingress}->Service/${r.backend.namespace}/${r.backend.service}`;
+}
+
+/** The Trace tab's form for one DNS packet: UDP from the Pod to its first nameserver, port 53. */
+export function dnsTraceForm(v: Pick<DnsView, 'pod' | 'nameserver'>): Pick<TraceForm, 'from' | 'to' | 'proto'> | null {
+  if (!v.nameserver) return null;
+  return { from: `pod/${v.pod}`, to: v.nameserver.includes(':') ? `[${v.nameserver}]:53` : `${v.nameserver}:53`, proto: 'udp' };
 }

@@ -4,6 +4,7 @@ import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReac
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { routedIngressEdge } from '../../store/dnsSlice.ts';
 import { useAppState, useAppStore } from '../useAppState.ts';
 import type { Placement } from './elkGraph.ts';
 import { layoutFlow } from './layoutFlow.ts';
@@ -16,6 +17,8 @@ function Diagram() {
   const t = useT();
   const snapshot = useAppState((s) => s.snapshot);
   const selected = useAppState((s) => s.selected);
+  // The Ingress tab's last routed request lights its Ingress → Service edge.
+  const routed = useAppState((s) => routedIngressEdge(s.ingressView));
   const theme = useAppState((s) => s.theme);
   const { fitView } = useReactFlow();
   const elements = useMemo(() => (snapshot ? toFlowElements(snapshot) : { nodes: [], edges: [] }), [snapshot]);
@@ -39,10 +42,10 @@ function Diagram() {
 
   const edges: Edge[] = useMemo(() => elements.edges.map((e) => ({
     ...e,
-    className: `edge-${e.data.via}${e.data.ready ? '' : ' not-ready'}${e.source === selected || e.target === selected ? ' is-related' : ''}`,
+    className: `edge-${e.data.via}${e.data.ready ? '' : ' not-ready'}${e.source === selected || e.target === selected ? ' is-related' : ''}${e.id === routed ? ' is-routed' : ''}`,
     markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
     ...(e.label ? { labelBgPadding: [4, 2] as [number, number], labelBgBorderRadius: 4 } : {}),
-  })), [elements, selected]);
+  })), [elements, selected, routed]);
 
   const structure = placements ? nodes.length : -1;
   useEffect(() => {

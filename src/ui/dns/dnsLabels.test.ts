@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../../engine/cluster/index.ts';
 import type { EnvSource } from '../../engine/env/index.ts';
-import { podOfSelection, routedIngressEdge, splitPodRef, dnsPodOf } from '../../store/dnsSlice.ts';
+import { dnsPodOf, dnsTraceForm, podOfSelection, routedIngressEdge, splitPodRef } from '../../store/dnsSlice.ts';
 import { backendPortText, envSourceClass, envSourceLabel, podRefsOf, queryVerdict, stepVerdictKey } from './dnsLabels.ts';
 
 describe('queryVerdict: NXDOMAIN and NODATA are told apart', () => {
@@ -68,4 +68,12 @@ describe('ingress labels', () => {
     expect(routedIngressEdge({ route: { ingress: null, backend: null } } as never)).toBeNull();
     expect(routedIngressEdge(null)).toBeNull();
   });
+});
+
+describe('dnsTraceForm: the Trace tab pre-fill for a lookup', () => {
+  it.each([
+    [{ pod: 'default/client', nameserver: '10.96.0.10' }, { from: 'pod/default/client', to: '10.96.0.10:53', proto: 'udp' }],
+    [{ pod: 'default/client', nameserver: 'fd00::a' }, { from: 'pod/default/client', to: '[fd00::a]:53', proto: 'udp' }],
+    [{ pod: 'default/client', nameserver: null }, null],
+  ])('%j', (v, want) => expect(dnsTraceForm(v)).toEqual(want));
 });
