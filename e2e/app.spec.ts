@@ -171,6 +171,9 @@ test('monaco-yaml validates against the bundled Kubernetes schema, offline', asy
   await expect(page.locator('.monaco-editor .squiggly-warning').first()).toBeAttached({ timeout: 15_000 });
   await line.getByText('imagePullPolice').hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'imagePullPolice is not allowed' }).first()).toBeVisible({ timeout: 10_000 });
+  // and the Problems tab lists it beside the engine's findings
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await expect(page.getByRole('button', { name: /Go to line \d+: Property imagePullPolice is not allowed/ })).toBeVisible();
 });
 
 test('reset to scenario brings back the scenario text', async ({ page }) => {

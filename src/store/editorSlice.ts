@@ -1,6 +1,7 @@
 // The YAML the user edits. Undo lives in Monaco; this is the text of record that autosave,
 // permalink and the engine read.
 import type { StateCreator } from 'zustand/vanilla';
+import type { Diagnostic } from '../engine/shared/diagnostics.ts';
 import type { AppState } from './appStore.ts';
 
 /** The single manifest file name the engine sees; diagnostics carry it back. */
@@ -14,6 +15,9 @@ export interface EditorSlice {
   textVersion: number;
   textOrigin: TextOrigin;
   setText(text: string, origin: TextOrigin): void;
+  /** What monaco-yaml found against the Kubernetes schema (owner `yaml`), for the Problems tab. */
+  schemaProblems: readonly Diagnostic[];
+  setSchemaProblems(d: readonly Diagnostic[]): void;
 }
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set) => ({
@@ -22,4 +26,6 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
   textOrigin: 'restore',
   setText: (text, origin) =>
     set((s) => (s.text === text ? {} : { text, textOrigin: origin, textVersion: s.textVersion + 1 })),
+  schemaProblems: [],
+  setSchemaProblems: (schemaProblems) => set({ schemaProblems }),
 });

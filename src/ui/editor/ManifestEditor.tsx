@@ -3,6 +3,7 @@
 // `podlab`); selecting an object elsewhere reveals and highlights its lines here.
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../engine/shared/diagnostics.ts';
 import { EDITOR_FILE } from '../../store/editorSlice.ts';
 import { objectAtLine, objectLineRanges, type LineRange } from '../../store/objectRanges.ts';
 import { useT } from '../i18n/useT.ts';
@@ -20,6 +21,11 @@ const severities = {
   warning: monaco.MarkerSeverity.Warning,
   info: monaco.MarkerSeverity.Info,
 };
+
+function markerToDiagnostic(m: Monaco.editor.IMarker): Diagnostic {
+  const severity = m.severity >= monaco.MarkerSeverity.Error ? 'error' : m.severity >= monaco.MarkerSeverity.Warning ? 'warning' : 'info';
+  return { severity, message: m.message, object: 'schema', pos: { file: EDITOR_FILE, line: m.startLineNumber, col: m.startColumn } };
+}
 
 export default function ManifestEditor() {
   const store = useAppStore();
@@ -52,6 +58,13 @@ export default function ManifestEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // monaco-yaml's schema findings join the engine's in the Problems tab.
+    const markers = monaco.editor.onDidChangeMarkers((uris) => {
+      const model = editor.getModel();
+      if (!model || !uris.some((u) => u.toString() === model.uri.toString())) return;
+      store.getState().setSchemaProblems(monaco.editor.getModelMarkers({ owner: 'yaml', resource: model.uri }).map(markerToDiagnostic));
+    });
+    editor.onDidDispose(() => markers.dispose());
     decorations.current = editor.createDecorationsCollection();
     // The text may have arrived (scenario fetch) while Monaco was loading.
     if (editor.getValue() !== store.getState().text) editor.setValue(store.getState().text);

@@ -1,15 +1,19 @@
+import { useMemo } from 'react';
 import { EDITOR_FILE } from '../../store/editorSlice.ts';
 import { useT } from '../i18n/useT.ts';
 import { useAppState, useAppStore } from '../useAppState.ts';
 
 export function useProblemCount(): number {
-  return useAppState((s) => s.diagnostics.filter((d) => d.severity !== 'info').length + (s.engineError ? 1 : 0));
+  return useAppState((s) => [...s.diagnostics, ...s.schemaProblems].filter((d) => d.severity !== 'info').length + (s.engineError ? 1 : 0));
 }
 
 export function ProblemsTab() {
   const t = useT();
   const store = useAppStore();
-  const diagnostics = useAppState((s) => s.diagnostics);
+  const engineDiagnostics = useAppState((s) => s.diagnostics);
+  const schemaProblems = useAppState((s) => s.schemaProblems);
+  // Engine findings first (they decide whether the diagram is current), then the schema's.
+  const diagnostics = useMemo(() => [...engineDiagnostics, ...schemaProblems], [engineDiagnostics, schemaProblems]);
   const engineError = useAppState((s) => s.engineError);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
