@@ -6,7 +6,7 @@ import { applyRestoreNoflush } from './applyRestoreNoflush.ts';
 import { BUILTIN_CHAINS } from './ruleset.ts';
 import type { IptablesRuleset } from './ruleset.ts';
 import { parseRuleArgs } from './parsedRule.ts';
-import { saveRule, type SaveTable } from './renderSave.ts';
+import { addSaveRule, saveRule, type SaveTable } from './renderSave.ts';
 
 
 /** The tables as EnsureChain + EnsureRule(Prepend) leave them, before the first restore. */
@@ -38,22 +38,22 @@ export function nodeStateAfterFirstSync(rs: IptablesRuleset, restoreText: string
  * clusters): built-ins with the jump rules, ensured chains, then the ruleset's chains and rules.
  */
 export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
-  const save = (chain: string, args: readonly string[]) => ({ chain, text: saveRule(parseRuleArgs(chain, args), rs.family) });
   const out: SaveTable[] = [];
   for (const table of ['mangle', 'filter', 'nat'] as const) {
     const chains = new Map<string, string>();
     for (const b of BUILTIN_CHAINS[table] ?? []) chains.set(b, 'ACCEPT');
     for (const c of rs.ensuredChains) if (c.table === table) chains.set(c.chain, '-');
-    const rules: { chain: string; text: string }[] = [];
+    const rules = new Map<string, string[]>();
+    const save = (chain: string, args: readonly string[]) => addSaveRule(rules, chain, saveRule(parseRuleArgs(chain, args), rs.family));
     // Each jump is inserted at the top, so the last one inserted comes first.
     for (let i = rs.jumpRules.length - 1; i >= 0; i--) {
       const j = rs.jumpRules[i]!;
-      if (j.table === table) rules.push(save(j.chain, j.args));
+      if (j.table === table) save(j.chain, j.args);
     }
     if (table !== 'mangle') {
       const t = rs[table];
       for (const c of t.chains) chains.set(c.name, '-');
-      for (const l of t.lines) if (l.kind === 'rule') rules.push(save(l.rule.chain, l.rule.args));
+      for (const l of t.lines) if (l.kind === 'rule') save(l.rule.chain, l.rule.args);
     }
     out.push({ name: table, chains: [...chains].map(([name, policy]) => ({ name, policy })), rules });
   }

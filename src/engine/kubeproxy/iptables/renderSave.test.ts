@@ -44,3 +44,21 @@ describe('renderList (iptables -L -n -v)', () => {
     ]);
   });
 });
+
+describe('the fast save path equals the text path', () => {
+  it('firstSyncSaveTables renders what nodeStateAfterFirstSync + renderSave does (TestOverallIPTablesRules)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { parseManifests, proxierConfigFromVector } = await import('../../../cli/conformance/families/iptables.ts');
+    const { buildProxyModel } = await import('../proxyModel.ts');
+    const { syncProxyRules } = await import('./syncProxyRules.ts');
+    const { renderRestore } = await import('./renderRestore.ts');
+    const { nodeStateAfterFirstSync, firstSyncSaveTables } = await import('./nodeState.ts');
+    const { renderSave, renderSaveTables } = await import('./renderSave.ts');
+    const v = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/vectors/iptables/TestOverallIPTablesRules.json'), 'utf8'));
+    const rs = syncProxyRules(buildProxyModel(parseManifests(v.manifests, 'v'), proxierConfigFromVector(v.config, 'v')));
+    const slow = renderSave(nodeStateAfterFirstSync(rs, renderRestore(rs)), { family: 'IPv4' });
+    expect(renderSaveTables(firstSyncSaveTables(rs), { family: 'IPv4' })).toBe(slow);
+    expect(slow).toContain('-A KUBE-SEP-I77PXRDZVX7PMWMN -p tcp -m comment --comment "ns5/svc5:p80" -m recent --set --name KUBE-SEP-I77PXRDZVX7PMWMN --mask 255.255.255.255 --rsource -m tcp -j DNAT --to-destination 10.180.0.3:80');
+  });
+});
