@@ -84,6 +84,8 @@ describe('buildCluster', () => {
     const s = buildCluster([{ name: 'c.yaml', text: 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\nipvs: {scheduler: lc}\n---\napiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDomain: lab.local\n' }]);
     expect(s.kubeProxyConfig).toMatchObject({ mode: 'ipvs', ipvs: { scheduler: 'lc', strictARP: false }, clusterCIDR: '10.244.0.0/16' });
     expect(s.kubeletConfig).toMatchObject({ clusterDomain: 'lab.local', clusterDNS: ['10.96.0.10'] });
+    const moved = buildCluster([{ name: 'k.yaml', text: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nclusterDNS: [10.96.0.53]\n' }]);
+    expect(get(moved, 'Service/kube-system/kube-dns')!.spec.clusterIP).toBe('10.96.0.53');
     expect(s.objects.some((o) => o.object.kind === 'KubeProxyConfiguration')).toBe(false);
   });
 

@@ -3,7 +3,7 @@
 // StatefulSet) → scheduler → Pod IPs and status (pluggable `settlePod`) → workload status →
 // EndpointSlice controller. Pure and deterministic: same files and options, same snapshot.
 import type { Diagnostic } from '../shared/diagnostics.ts';
-import { nthAddress, parseCIDR, type ParsedCIDR } from '../shared/ip.ts';
+import { formatCIDR, inCIDR, nthAddress, parseCIDR, type ParsedCIDR } from '../shared/ip.ts';
 import { admitObjects, applyDefaults, type Candidate } from './admitObjects.ts';
 import { ClusterState, type Entry } from './clusterState.ts';
 import { runDaemonSetController } from './controllers/daemonSet.ts';
@@ -102,7 +102,10 @@ export function buildCluster(files: readonly ManifestFile[], options: BuildOptio
     addSystem(system.kubernetesService(nthAddress(first, 1n)));
     const cpIP = controlPlane && nodeInternalIP(controlPlane.object);
     if (cpIP && !userKeys.has('Service/default/kubernetes')) addSystem(system.kubernetesEndpointSlice(cpIP));
-    addSystem(system.kubeDNSService(nthAddress(first, 10n)));
+    // kubeadm puts kube-dns on the 10th address and points the kubelet's clusterDNS at it; a
+    // KubeletConfiguration that names another in-range address moves the Service with it.
+    const dnsIP = kubeletConfig.clusterDNS.find((ip) => serviceRanges.some((r) => inCIDR(formatCIDR(r), ip))) ?? nthAddress(first, 10n);
+    addSystem(system.kubeDNSService(dnsIP));
     addSystem(system.corednsConfigMap(kubeletConfig.clusterDomain));
     addSystem(system.corednsDeployment());
   }
