@@ -38,6 +38,10 @@ function useTraceLifecycle() {
   useEffect(() => () => store.getState().setTraceHighlight(null), [store]);
 }
 
+function Icon({ d }: { d: string }) {
+  return <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true"><path d={d} fill="currentColor" /></svg>;
+}
+
 function Stepper({ count }: { count: number }) {
   const t = useT();
   const store = useAppStore();
@@ -56,11 +60,11 @@ function Stepper({ count }: { count: number }) {
   }, [playing, speed, count, store]);
   return (
     <div className="trace-stepper" role="toolbar" aria-label={t('trace.steps')}>
-      <button type="button" className="btn small" aria-label={t('trace.first')} title={t('trace.first')} onClick={() => { st.setTracePlaying(false); st.setTraceStep(0); }}>⏮</button>
-      <button type="button" className="btn small" aria-label={t('trace.back')} title={t('trace.back')} disabled={step <= 0} onClick={() => st.setTraceStep(step - 1)}>◀</button>
+      <button type="button" className="btn small" aria-label={t('trace.first')} title={t('trace.first')} onClick={() => { st.setTracePlaying(false); st.setTraceStep(0); }}><Icon d="M5 4h2v16H5zM20 4v16L9 12z" /></button>
+      <button type="button" className="btn small" aria-label={t('trace.back')} title={t('trace.back')} disabled={step <= 0} onClick={() => st.setTraceStep(step - 1)}><Icon d="M18 4v16L6 12z" /></button>
       <button type="button" className="btn small" aria-label={playing ? t('trace.pause') : t('trace.play')} title={playing ? t('trace.pause') : t('trace.play')}
-        onClick={() => { if (!playing && step >= count - 1) st.setTraceStep(0); st.setTracePlaying(!playing); }}>{playing ? '⏸' : '▶'}</button>
-      <button type="button" className="btn small" aria-label={t('trace.forward')} title={t('trace.forward')} disabled={step >= count - 1} onClick={() => st.setTraceStep(step + 1)}>▶|</button>
+        onClick={() => { if (!playing && step >= count - 1) st.setTraceStep(0); st.setTracePlaying(!playing); }}>{playing ? <Icon d="M6 4h4v16H6zM14 4h4v16h-4z" /> : <Icon d="M7 4v16l12-8z" />}</button>
+      <button type="button" className="btn small" aria-label={t('trace.forward')} title={t('trace.forward')} disabled={step >= count - 1} onClick={() => st.setTraceStep(step + 1)}><Icon d="M6 4v16l12-8zM17 4h2v16h-2z" /></button>
       <label className="trace-field inline">
         <span>{t('trace.speed')}</span>
         <select aria-label={t('trace.speed')} value={speed} onChange={(e) => st.setTraceSpeed(Number(e.target.value))}>
@@ -99,7 +103,6 @@ export function TraceTab() {
       <TraceForm />
       {!outcome && <p className="empty-note">{t('trace.pick')}</p>}
       {outcome?.error && <p className="trace-error" role="alert">{outcome.error}</p>}
-      {compare && runs.length === 2 && <CompareView runs={runs} path={pi} proto={proto} />}
       {run && path && (
         <>
           <div className="trace-run-head">
@@ -127,6 +130,7 @@ export function TraceTab() {
           )}
         </>
       )}
+      {compare && runs.length === 2 && <CompareView runs={runs} path={pi} proto={proto} />}
     </div>
   );
 }
