@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildCluster } from '../../engine/cluster/buildCluster.ts';
 import { handleRules, newRulesCache } from './rules.ts';
 import { checkRulesRequest, type RulesTreeNode } from './rulesTypes.ts';
 
@@ -16,7 +17,13 @@ describe('handleRules (default scenario)', () => {
     expect(r.dump.lines.length).toBe(r.dump.links.length);
     const sep = r.dump.lines.flatMap((l, i) => (l.startsWith('-A KUBE-SEP-') && l.includes('DNAT') ? [i] : []));
     expect(sep.length, r.dump.lines.join('\n')).toBeGreaterThan(0);
-    for (const i of sep) expect(r.dump.links[i]?.endpointSlice, r.dump.lines[i]).toMatch(/^EndpointSlice\//);
+    const cluster = buildCluster(files(scenario));
+    for (const i of sep) {
+      // The link is this rule's own: the slice it names holds the DNAT destination's address.
+      const slice = cluster.objects.find((o) => o.key === r.dump.links[i]?.endpointSlice)?.object as { endpoints?: { addresses: string[] }[] } | undefined;
+      const ip = /--to-destination ([\d.]+):/.exec(r.dump.lines[i]!)![1]!;
+      expect(slice?.endpoints?.some((e) => e.addresses.includes(ip)), `${r.dump.lines[i]} → ${r.dump.links[i]?.endpointSlice}`).toBe(true);
+    }
     expect(r.stats.rules).toBeGreaterThan(0);
     expect(r.stats.restoreBytes).toBeGreaterThan(r.stats.rules);
   });

@@ -3,7 +3,7 @@
 // take their chain's; ipvs objects are matched back to the proxy model's service ports.
 import { isServiceChainName } from '../../engine/kubeproxy/chainNames.ts';
 import {
-  firstSyncSaveTables, nodeStateAfterFirstSync, parseRuleArgs, renderList, renderSaveTables, saveRule,
+  firstSyncSaveTables, nodeStateAfterFirstSync, renderList, renderSaveTables,
   type IptablesRuleset, type RuleProvenance,
 } from '../../engine/kubeproxy/iptables/index.ts';
 import {
@@ -24,40 +24,74 @@ export function toLink(p: RuleProvenance | undefined): RuleLink | null {
   return { ...(p.service ? { service: p.service } : {}), ...(p.endpointSlice ? { endpointSlice: p.endpointSlice } : {}) };
 }
 
-/** Provenance of every rule by its iptables-save text, and of every service chain by name. */
-function iptablesLinks(rs: IptablesRuleset): { byText: Map<string, RuleLink>; byChain: Map<string, RuleLink> } {
-  const byText = new Map<string, RuleLink>();
+interface IptablesLinks {
+  /** Per `table/chain`, the provenance of its rules in order (kube-proxy's chains hold only restore-written rules). */
+  readonly byChainRule: Map<string, (RuleLink | null)[]>;
+  /** Per service chain, the provenance of its first rule (for `:CHAIN` and `Chain CHAIN` headers). */
+  readonly byChain: Map<string, RuleLink>;
+}
+
+function iptablesLinks(rs: IptablesRuleset): IptablesLinks {
+  const byChainRule = new Map<string, (RuleLink | null)[]>();
   const byChain = new Map<string, RuleLink>();
   for (const table of [rs.nat, rs.filter]) {
     for (const l of table.lines) {
       if (l.kind !== 'rule') continue;
       const link = toLink(l.rule.provenance);
-      if (!link) continue;
-      byText.set(saveRule(parseRuleArgs(l.rule.chain, l.rule.args), rs.family), link);
-      if (isServiceChainName(l.rule.chain) && !byChain.has(l.rule.chain)) byChain.set(l.rule.chain, link);
+      const key = `${table.name}/${l.rule.chain}`;
+      let list = byChainRule.get(key);
+      if (!list) byChainRule.set(key, (list = []));
+      list.push(link);
+      if (link && isServiceChainName(l.rule.chain) && !byChain.has(l.rule.chain)) byChain.set(l.rule.chain, link);
     }
   }
-  return { byText, byChain };
+  return { byChainRule, byChain };
 }
 
 const CHAIN_DECL = /^:(\S+)/;
 const LIST_CHAIN = /^Chain (\S+)/;
 const RULE_CHAIN = /^-A (\S+)/;
 
-/** Links for save or list text: the rule's own provenance, else its chain's, else its comment's. */
-function linkLines(text: string, links: ReturnType<typeof iptablesLinks> | null, byId: ReadonlyMap<string, string>): RulesDump {
+/**
+ * Links for save or list text: a save-form rule gets its own provenance (iptables-save prints a
+ * kube-proxy chain's rules in the order the restore wrote them, so the k-th `-A C` is rule k of C);
+ * other lines their chain's, else the Service their kube-proxy comment names.
+ */
+function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<string, string>): RulesDump {
   const lines = text.replace(/\n$/, '').split('\n');
   const out: (RuleLink | null)[] = new Array(lines.length);
+  let table = '';
   let chain = '';
+  let ordinal = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const head = LIST_CHAIN.exec(l) ?? CHAIN_DECL.exec(l) ?? RULE_CHAIN.exec(l);
-    if (head) chain = head[1]!;
-    else if (l === '' || l.startsWith('*') || l === 'COMMIT') chain = '';
-    out[i] = links?.byText.get(l) ?? links?.byChain.get(chain) ?? linkFromComment(l, byId);
+    const c0 = l.charCodeAt(0);
+    let own: RuleLink | null | undefined;
+    if (c0 === 42 /* * */) {
+      table = l.slice(1);
+      ordinal = new Map();
+      chain = '';
+    } else if (l === '' || l === 'COMMIT') chain = '';
+    else {
+      const rule = c0 === 45 /* - */ ? RULE_CHAIN.exec(l) : null;
+      const head = rule ?? LIST_CHAIN.exec(l) ?? CHAIN_DECL.exec(l);
+      if (head) chain = head[1]!;
+      if (rule && links) {
+        const list = links.byChainRule.get(`${table}/${chain}`);
+        if (list && !BUILTIN_CHAIN_NAMES.has(chain)) {
+          const k = ordinal.get(chain) ?? 0;
+          ordinal.set(chain, k + 1);
+          own = list[k];
+        }
+      }
+    }
+    out[i] = own ?? links?.byChain.get(chain) ?? linkFromComment(l, byId);
   }
   return { lines, links: out };
 }
+
+/** Built-in chains also hold kube-proxy's `iptables -I` jump rules, which carry no provenance. */
+const BUILTIN_CHAIN_NAMES = new Set(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']);
 
 /** Service keys and endpoint slices by virtual-server key (`ip:port/PROTO`) and real server. */
 function ipvsIndex(model: ProxyModel): Map<string, { service: string; slices: Map<string, string> }> {
