@@ -8,3 +8,4 @@ export * as netfilter from './netfilter/index.ts';
 export * as dns from './dns/index.ts';
 export * as ingress from './ingress/index.ts';
 export * as env from './env/index.ts';
+export * as simulation from './simulation/index.ts';
