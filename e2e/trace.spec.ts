@@ -94,6 +94,21 @@ test('client Pod → web ClusterIP in iptables mode, stepped hook by hook; the r
   await expect(page.getByTestId('trace-packet').locator('tr[data-field="src"] td').last()).toHaveText(to.replace(/:80$/, ''));
 });
 
+test('all paths: the probability split across the three web endpoints', async ({ page }) => {
+  await openTrace(page);
+  await page.getByRole('combobox', { name: 'To' }).selectOption(await webClusterIP(page));
+  await page.getByRole('checkbox', { name: 'All paths' }).check();
+  await send(page);
+  const paths = page.getByTestId('trace-path');
+  await expect(paths).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(paths.nth(i)).toHaveAccessibleName(/probability 33\.3%, DELIVERED/);
+  await paths.nth(2).click();
+  await expect(paths.nth(2)).toHaveAttribute('aria-pressed', 'true');
+  const dnat = await paths.nth(2).locator('.path-target').textContent();
+  const list = await rows(page);
+  expect(list.some((r) => r.target === 'DNAT' && r.text.includes(dnat ?? '?'))).toBe(true);
+});
+
 test('a Service without endpoints is REJECTed', async ({ page }) => {
   await openTrace(page);
   await appendToEditor(page, '\n---\napiVersion: v1\nkind: Service\nmetadata: {name: lonely, namespace: default}\nspec: {selector: {app: nobody}, ports: [{port: 8080}]}\n');
