@@ -107,6 +107,14 @@ test('all paths: the probability split across the three web endpoints', async ({
   const dnat = await paths.nth(2).locator('.path-target').textContent();
   const list = await rows(page);
   expect(list.some((r) => r.target === 'DNAT' && r.text.includes(dnat ?? '?'))).toBe(true);
+  // Play walks the steps by itself; Pause stops it.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('trace-position')).not.toHaveText(/^Step [1-3] of/, { timeout: 5_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const at = await page.getByTestId('trace-position').textContent();
+  await page.waitForTimeout(600);
+  await expect(page.getByTestId('trace-position')).toHaveText(at ?? '');
 });
 
 test('a Service without endpoints is REJECTed', async ({ page }) => {
