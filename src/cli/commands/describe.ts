@@ -2,13 +2,13 @@
 // the Pod run through its lifecycle to `--at` (simulated time since creation), with its Events.
 import { describePod } from '../../engine/pods/describePod.ts';
 import type { Pod } from '../../engine/pods/types.ts';
-import { parseDuration } from '../../engine/shared/clock.ts';
 import { parseCommandArgs } from '../args.ts';
+import { atFromFlag } from '../simulatedTime.ts';
 import { CliError, Output } from '../io.ts';
 import type { Command } from './index.ts';
 
 export const describeCommand: Command = {
-  usage: 'describe pod NS/NAME -f F… [--at DURATION]   # kubectl describe pod at simulated time DURATION since creation',
+  usage: 'describe pod NS/NAME -f F… [--at DURATION]   # kubectl describe pod at simulated time DURATION since creation (default 5m)',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -19,8 +19,7 @@ export const describeCommand: Command = {
     if (!what || !['po', 'pod', 'pods'].includes(what.toLowerCase())) throw new CliError('podlab describe: only "pod" is supported: podlab describe pod NS/NAME -f FILE');
     if (!ref) throw new CliError('podlab describe pod: name the pod as NS/NAME (or NAME with -n NS)');
     const [ns, name] = ref.includes('/') ? (ref.split('/', 2) as [string, string]) : [values.n ?? 'default', ref];
-    const at = values.at === undefined ? 0 : parseDuration(values.at);
-    if (at === null) throw new CliError(`podlab describe: --at: invalid duration "${values.at}" (e.g. 90s, 5m, 1h30m)`);
+    const at = atFromFlag(values.at, 'describe');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`podlab describe: --seed must be an integer, got "${values.seed}"`);
     const { simulateCluster } = await import('./getPods.ts');

@@ -35,15 +35,15 @@ describe('podlab get', () => {
     const { stdout } = await run('svc', '-A', '-o', 'wide', '-f', scenario);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR$/);
-    expect(lines.find((l) => l.includes('kube-dns'))).toMatch(/^kube-system\s+kube-dns\s+ClusterIP\s+10\.96\.0\.10\s+<none>\s+53\/UDP,53\/TCP,9153\/TCP\s+0s\s+k8s-app=kube-dns$/);
+    expect(lines.find((l) => l.includes('kube-dns'))).toMatch(/^kube-system\s+kube-dns\s+ClusterIP\s+10\.96\.0\.10\s+<none>\s+53\/UDP,53\/TCP,9153\/TCP\s+5m\s+k8s-app=kube-dns$/);
   });
 
   it('endpointslices', async () => {
     const { stdout } = await run('endpointslices', '-f', scenario);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE$/);
-    expect(lines[1]).toMatch(/^kubernetes\s+IPv4\s+6443\s+192\.168\.49\.2\s+0s$/);
-    expect(lines.filter((l) => /^web-[a-z0-9]{5}\s+IPv4\s+80\s+(10\.244\.\d\.\d,?){3}\s+0s$/.test(l))).toHaveLength(1);
+    expect(lines[1]).toMatch(/^kubernetes\s+IPv4\s+6443\s+192\.168\.49\.2\s+5m$/);
+    expect(lines.filter((l) => /^web-[a-z0-9]{5}\s+IPv4\s+80\s+(10\.244\.\d\.\d,?){3}\s+5m$/.test(l))).toHaveLength(1);
   });
 
   it('names select objects; -o json prints a List', async () => {

@@ -1,4 +1,4 @@
-// podlab get pods|services|endpointslices -f F… [--at DURATION] [-o wide|yaml|json] [-n NS | -A]
+// podlab get pods|services|endpointslices -f F… [--at DURATION (default 5m; 0s = creation)] [-o wide|yaml|json] [-n NS | -A]
 // kubectl's `get`, over the lab cluster the manifests describe (DESIGN.md, "The CLI contract").
 // Services and EndpointSlices print here; pods are the Pod-lifecycle command's (./getPods.ts).
 import { Document, isScalar, visit } from 'yaml';
@@ -7,9 +7,10 @@ import { ENDPOINTSLICE_COLUMNS, endpointSliceRow } from '../../engine/cluster/pr
 import { humanDuration } from '../../engine/cluster/printers/humanDuration.ts';
 import { printTable } from '../../engine/cluster/printers/printTable.ts';
 import { SERVICE_COLUMNS, serviceRow } from '../../engine/cluster/printers/printServices.ts';
-import { LAB_EPOCH_ISO, parseDuration } from '../../engine/shared/clock.ts';
+import { LAB_EPOCH_ISO } from '../../engine/shared/clock.ts';
 import { formatDiagnostic } from '../../engine/shared/diagnostics.ts';
 import { parseCommandArgs } from '../args.ts';
+import { atFromFlag } from '../simulatedTime.ts';
 import { CliError, Output, readInputs } from '../io.ts';
 import type { Command } from './index.ts';
 
@@ -108,7 +109,7 @@ function printEndpointSlices(req: GetRequest): string {
 }
 
 export const getCommand: Command = {
-  usage: 'get pods|services|endpointslices -f F… [--at DURATION] [-o wide|yaml|json] [-n NAMESPACE | -A]\n' +
+  usage: 'get pods|services|endpointslices -f F… [--at DURATION (default 5m; 0s = creation)] [-o wide|yaml|json] [-n NAMESPACE | -A]\n' +
     '      # kubectl get over the lab cluster, columns exactly as kubectl prints them',
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -128,8 +129,7 @@ export const getCommand: Command = {
     if (!resource) throw new CliError(`podlab get: the server doesn't have a resource type "${what}" (the lab knows pods, services, endpointslices)`);
     const output = values.o ?? values.output;
     if (output !== undefined && !OUTPUTS.includes(output)) throw new CliError(`podlab get: -o must be one of ${OUTPUTS.join(', ')}, got "${output}"`);
-    const at = values.at === undefined ? 0 : parseDuration(values.at);
-    if (at === null) throw new CliError(`podlab get: --at: invalid duration "${values.at}" (e.g. 90s, 5m, 1h30m)`);
+    const at = atFromFlag(values.at, 'get');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`podlab get: --seed must be an integer, got "${values.seed}"`);
     const allNamespaces = values.A === true || values['all-namespaces'] === true;

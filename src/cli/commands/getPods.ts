@@ -8,8 +8,8 @@ import { createPodSimulation, type PodSimulation } from '../../engine/pods/podSi
 import { printPod } from '../../engine/pods/printPod.ts';
 import { parseQuantityMilli } from '../../engine/pods/quantity.ts';
 import type { Pod } from '../../engine/pods/types.ts';
-import { parseDuration } from '../../engine/shared/clock.ts';
 import { parseCommandArgs } from '../args.ts';
+import { atFromFlag } from '../simulatedTime.ts';
 import { CliError, Output } from '../io.ts';
 
 export interface GetPodsRequest {
@@ -126,8 +126,7 @@ export async function runGetPods(argv: string[]): Promise<number> {
   const names = positionals[0] && ['po', 'pod', 'pods'].includes(positionals[0]) ? positionals.slice(1) : positionals;
   const output = values.o;
   if (output !== undefined && !['wide', 'yaml', 'json'].includes(output)) throw new CliError(`podlab get pods: -o must be one of wide, yaml, json, got "${output}"`);
-  const at = values.at === undefined ? 0 : parseDuration(values.at);
-  if (at === null) throw new CliError(`podlab get pods: --at: invalid duration "${values.at}" (e.g. 90s, 5m, 1h30m)`);
+  const at = atFromFlag(values.at, 'get pods');
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`podlab get pods: --seed must be an integer, got "${values.seed}"`);
   return getPods({ files: values.f ?? [], namespace: values.A ? null : (values.n ?? 'default'), output, at, seed, names });

@@ -17,7 +17,14 @@ describe('kubectl printers', () => {
     expect(humanDuration(ms)).toBe(want);
   });
 
-  it('lays a table out like kubectl (tabwriter minwidth 10, padding 3)', () => {
+  it('pads a narrow column to minwidth 6 + padding 3 as kubectl does (READY   STATUS)', () => {
+    expect(printTable(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], [['web-1', '1/1', 'Running', '0', '5m']])).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\n' +
+      'web-1   1/1     Running   0          5m\n',
+    );
+  });
+
+  it('lays a table out like kubectl (tabwriter minwidth 6, padding 3)', () => {
     expect(printTable(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], [['kubernetes', 'ClusterIP', '10.96.0.1', '<none>', '443/TCP', '5d']])).toBe(
       'NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
       'kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   5d\n',
