@@ -53,7 +53,8 @@ const suite: BenchSuite = {
       renderAll(buildProxyModel(objects, config));
       const cpu = process.cpuUsage(c0);
       const cpuMs = (cpu.user + cpu.system) / 1000;
-      perService.push(total / n);
+      // Linearity is judged on CPU time: wall time on a shared machine swings with the load.
+      perService.push(cpuMs / n);
       const restore = renderRestore(syncProxyRules(model));
       const size = measureRestore(restore);
       rows.push({
@@ -64,7 +65,7 @@ const suite: BenchSuite = {
     }
     for (let i = 1; i < perService.length; i++) {
       const ratio = perService[i]! / perService[i - 1]!;
-      rows.push({ suite: 'iptables', case: `linear: per-Service cost step ${i}`, ms: 0, target: '≤ 1.1×', ok: ratio <= 1.1, detail: `${ratio.toFixed(2)}× (${(perService[i - 1]! * 1000).toFixed(1)} → ${(perService[i]! * 1000).toFixed(1)} µs/Service)` });
+      rows.push({ suite: 'iptables', case: `linear: per-Service cost step ${i}`, ms: 0, target: '≤ 1.1×', ok: ratio <= 1.1, detail: `${ratio.toFixed(2)}× (${(perService[i - 1]! * 1000).toFixed(1)} → ${(perService[i]! * 1000).toFixed(1)} µs CPU/Service)` });
     }
     // The critique, measured: one endpoint of one Service goes away at 10k Services.
     const objects = generateObjects(10000);
