@@ -56,3 +56,20 @@ test('switching kube-proxy to ipvs shows ipvsadm -Ln with the ClusterIP virtual 
   // The editor text carries the mode (an edit of the YAML, undoable there).
   await expect.poll(() => editorText(page)).toMatch(/kind: KubeProxyConfiguration\s+mode: ipvs/);
 });
+
+// Not a check: renders docs/screenshot-rules.png and docs/screenshot-rules-dark.png.
+// Run with: SCREENSHOTS=1 CI=1 npx playwright test e2e/rules.spec.ts -g screenshot
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshot rules ${theme}`, async ({ page }) => {
+    test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to render the docs screenshots');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.addInitScript((t) => localStorage.setItem('podlab.prefs.v1', JSON.stringify({ theme: t, paneSizes: [26, 30, 44] })), theme);
+    await openRules(page);
+    await page.getByRole('searchbox', { name: 'Filter by text or Service' }).fill('DNAT');
+    await page.getByRole('button', { name: /^Select EndpointSlice\/default\/web-[a-z0-9]+: -A KUBE-SEP-/ }).first().click();
+    await page.getByRole('searchbox', { name: 'Filter by text or Service' }).fill('');
+    await expect(page.getByTestId('chain-tree')).toBeVisible();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `docs/screenshot-rules${theme === 'dark' ? '-dark' : ''}.png` });
+  });
+}

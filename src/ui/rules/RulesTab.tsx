@@ -7,7 +7,7 @@ import { RULES_VIEWS, type RuleLink, type RulesViewId } from '../../worker/handl
 import { useT } from '../i18n/useT.ts';
 import { useAppState, useAppStore } from '../useAppState.ts';
 import { ChainTree } from './ChainTree.tsx';
-import { filterLines } from './filterLines.ts';
+import { filterLines, linkMatches } from './filterLines.ts';
 import { RuleText } from './RuleLine.tsx';
 import { RulesStats } from './RulesStats.tsx';
 import { VirtualLines } from './VirtualLines.tsx';
@@ -27,6 +27,8 @@ export function RulesTab() {
   const engine = useAppState((s) => s.engine);
   const snapshot = useAppState((s) => s.snapshot);
   const selected = useAppState((s) => s.selected);
+  const selectionVersion = useAppState((s) => s.selectionVersion);
+  const selectionOrigin = useAppState((s) => s.selectionOrigin);
   const rules = useAppState((s) => s.rules);
   const diff = useAppState((s) => s.rulesDiff);
   const error = useAppState((s) => s.rulesError);
@@ -53,6 +55,13 @@ export function RulesTab() {
   const shown = useMemo(() => (rules
     ? filterLines(rules.dump.lines, rules.dump.links, { query, object: selectedOnly ? selected : null, related })
     : []), [rules, query, selectedOnly, selected, related]);
+
+  // Selecting an object elsewhere (diagram, YAML) scrolls the dump to its first rule.
+  const scrollTo = useMemo(() => {
+    if (!rules || !selected || selectionOrigin === 'inspector') return null;
+    const row = shown.findIndex((idx) => linkMatches(rules.dump.links[idx], related));
+    return row < 0 ? null : { row, key: `${selectionVersion}/${rules.node}/${rules.view}` };
+  }, [rules, selected, selectionOrigin, selectionVersion, shown, related]);
 
   const pick = useCallback((link: RuleLink) => {
     const s = store.getState();
@@ -114,7 +123,6 @@ export function RulesTab() {
       </div>
       <RulesStats rules={rules} diff={diff} />
       {note && <p className="rules-note" role="status">{note}</p>}
-      <VirtualLines count={shown.length} renderRow={renderRow} label={t('rules.lines')} resetKey={`${rules.mode}/${rules.node}/${rules.view}`} />
       <section className="rules-tree-section">
         {treeService ? (
           <>
@@ -125,6 +133,7 @@ export function RulesTab() {
           </>
         ) : <p className="empty-note">{t('rules.treeNone')}</p>}
       </section>
+      <VirtualLines count={shown.length} renderRow={renderRow} label={t('rules.lines')} resetKey={`${rules.mode}/${rules.node}/${rules.view}`} scrollTo={scrollTo} />
       {rules.warnings.length > 0 && (
         <details className="rules-warnings"><summary>{t('rules.warnings')} ({rules.warnings.length})</summary>
           <ul>{rules.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>

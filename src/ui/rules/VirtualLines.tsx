@@ -5,12 +5,14 @@ import { visibleRange } from './filterLines.ts';
 
 export const LINE_HEIGHT = 18;
 
-export function VirtualLines({ count, renderRow, label, resetKey }: {
+export function VirtualLines({ count, renderRow, label, resetKey, scrollTo }: {
   count: number;
   renderRow: (i: number) => ReactNode;
   label: string;
   /** Scroll back to the top when this changes (another node or command). */
   resetKey: string;
+  /** A row to bring into view (e.g. the selected Service's first rule), with a key that changes per request. */
+  scrollTo?: { row: number; key: string } | null;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
@@ -27,6 +29,12 @@ export function VirtualLines({ count, renderRow, label, resetKey }: {
     if (box.current) box.current.scrollTop = 0;
     setTop(0);
   }, [resetKey]);
+  useEffect(() => {
+    if (!scrollTo || !box.current) return;
+    const y = Math.max(0, scrollTo.row * LINE_HEIGHT - LINE_HEIGHT * 2);
+    box.current.scrollTop = y;
+    setTop(box.current.scrollTop);
+  }, [scrollTo?.key]); // only when a new scroll is asked for
   const { start, end } = visibleRange(top, height, LINE_HEIGHT, count);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) {
