@@ -14,6 +14,7 @@ function Cell({ seg }: { seg: Segment | null }) {
         {seg.rules > 0 && <span className="muted">{t('compare.rules', { n: seg.rules })}</span>}
         {seg.dnat && <span className="pill dnat-pill">{t('compare.dnatHere')}</span>}
         {seg.verdict && <span className={`verdict v-${seg.verdict}`}>{seg.verdict}</span>}
+        {!seg.chains.length && !seg.rules && !seg.dnat && !seg.verdict && <span className="muted">{t('compare.passes')}</span>}
       </div>
     </td>
   );
