@@ -4,6 +4,8 @@ import { buildCluster } from '../engine/cluster/index.ts';
 import { dnsLookup, ingressRoute, podEnv } from './handlers/dns.ts';
 import { runTrace } from './handlers/trace.ts';
 import { handleRules, newRulesCache, rememberSnapshot, snapshotFor } from './handlers/rules.ts';
+import { handlePods } from './handlers/pods.ts';
+import { snapshotAtCurrentTime } from './simulationState.ts';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type EngineResponses, type RequestType } from './protocol.ts';
 
 type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses[K] };
@@ -18,12 +20,14 @@ const handlers: Handlers = {
     const t0 = now();
     const snapshot = buildCluster(req.files);
     rememberSnapshot(rulesCache, req.files, snapshot);
-    return { snapshot, elapsedMs: now() - t0 };
+    // The Pods tab's simulated clock: the diagram and Problems see the cluster at that instant.
+    return { snapshot: snapshotAtCurrentTime(req.files, snapshot), elapsedMs: now() - t0 };
   },
   rules: (req) => handleRules(rulesCache, req),
-  trace: (req) => ({ outcome: runTrace(snapshotFor(rulesCache, req.files), req.query) }),
+  trace: (req) => ({ outcome: runTrace(snapshotAtCurrentTime(req.files, snapshotFor(rulesCache, req.files)), req.query) }),
   dnsLookup: ({ files, namespace, pod, name, resolver, qtype }) => ({ view: dnsLookup(snapshotFor(rulesCache, files), { namespace, pod, name, resolver, ...(qtype ? { qtype } : {}) }) }),
   podEnv: ({ files, namespace, pod }) => ({ view: podEnv(snapshotFor(rulesCache, files), { namespace, pod }) }),
+  pods: (req) => ({ view: handlePods((files) => snapshotFor(rulesCache, files), req) }),
   ingressRoute: ({ files, host, path, scheme }) => ({ view: ingressRoute(snapshotFor(rulesCache, files), { host, path, scheme }) }),
 };
 

@@ -7,6 +7,7 @@ import type { ManifestFile } from '../engine/cluster/buildCluster.ts';
 import type { ClusterSnapshot } from '../engine/cluster/objects.ts';
 import { checkRulesRequest, type RulesRequestPayload, type RulesResponsePayload } from './handlers/rulesTypes.ts';
 import { checkTraceQuery, type TraceOutcome, type TraceQuery } from './handlers/trace.ts';
+import { checkPodsRequest, type PodsRequest, type PodsView } from './handlers/podsTypes.ts';
 import type { DnsLookupRequest, DnsView, IngressRouteRequest, IngressRouteView, PodEnvView, PodRef } from './handlers/dns.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -24,6 +25,8 @@ export interface EngineRequests {
   ingressRoute: { files: ManifestFile[] } & IngressRouteRequest;
   /** Trace tab and compare view: a packet through the cluster's netfilter. */
   trace: { files: ManifestFile[]; query: TraceQuery };
+  /** Pods tab: the simulated clock over the cluster's Pods (or a scenario), one Pod's views. */
+  pods: PodsRequest;
 }
 
 /** Response payloads by request type. */
@@ -35,6 +38,7 @@ export interface EngineResponses {
   podEnv: { view: PodEnvView };
   ingressRoute: { view: IngressRouteView };
   trace: { outcome: TraceOutcome };
+  pods: { view: PodsView };
 }
 
 export type RequestType = keyof EngineRequests;
@@ -49,7 +53,7 @@ export type EngineResponse<T extends RequestType = RequestType> =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules', 'dnsLookup', 'podEnv', 'ingressRoute', 'trace'];
+const REQUEST_TYPES: readonly RequestType[] = ['ping', 'analyze', 'rules', 'dnsLookup', 'podEnv', 'ingressRoute', 'trace', 'pods'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -116,6 +120,11 @@ export function parseRequest(m: unknown): Result<EngineRequest> {
       const err = checkFiles(r.files) ?? checkTraceQuery(r.query);
       if (err) return { ok: false, error: `request trace: ${err}` };
       return { ok: true, value: { version: PROTOCOL_VERSION, id: env.value.id, type: 'trace', files: r.files as ManifestFile[], query: r.query as TraceQuery } };
+    }
+    case 'pods': {
+      const err = checkFiles(r.files) ?? checkPodsRequest(r);
+      if (err) return { ok: false, error: `request pods: ${err}` };
+      return { ok: true, value: r as EngineRequest };
     }
     case 'dnsLookup':
     case 'podEnv':

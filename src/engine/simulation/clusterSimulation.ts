@@ -9,7 +9,7 @@ import { MANAGED_BY_CONTROLLER, MANAGED_BY_LABEL, reconcileService } from '../cl
 import { nodeInternalIP } from '../cluster/nodes.ts';
 import type { ClusterObject, ClusterSnapshot, KubeObject } from '../cluster/objects.ts';
 import { PodIndex } from '../cluster/podIndex.ts';
-import { createPodSimulation, replay, SETTLE_MS, type PodSimulation, type PodSimulationOptions, type ScriptStep, type SimulationSnapshot } from '../pods/index.ts';
+import { createPodSimulation, parseQuantityMilli, replay, SETTLE_MS, type PodSimulation, type PodSimulationOptions, type ScriptStep, type SimulationSnapshot } from '../pods/index.ts';
 import type { Pod } from '../pods/types.ts';
 
 export interface ClusterSimulationOptions {
@@ -43,8 +43,12 @@ export function simulationOptionsFor(cluster: ClusterSnapshot, seed = 1): PodSim
     } as Pod);
   }
   const nodes = cluster.objects.filter((o) => o.object.kind === 'Node').map((o) => ({ name: o.object.metadata.name, ...(nodeInternalIP(o.object) ? { ip: nodeInternalIP(o.object) as string } : {}) }));
-  // The cluster's scheduler already placed every Pod it could; the rest stay Pending.
-  return { pods, nodes, seed, bindUnassigned: false };
+  // The cluster's scheduler already placed every Pod it could (the rest stay Pending); it says whom
+  // it bound (the `Scheduled` event), and the kubelet's eviction threshold is KubeletConfiguration's.
+  const boundByScheduler = new Set((cluster.events ?? []).filter((e) => e.reason === 'Scheduled').map((e) => e.object.replace(/^Pod\//, '')));
+  const threshold = cluster.kubeletConfig?.evictionHard['memory.available'];
+  const milli = threshold ? parseQuantityMilli(threshold) : null;
+  return { pods, nodes, seed, bindUnassigned: false, boundByScheduler, ...(milli !== null ? { evictionHardMemoryBytes: Number(milli / 1000n) } : {}) };
 }
 
 /** A simulation of the cluster's Pods from creation, with `script` applied, at `t` ms. */
