@@ -1,14 +1,19 @@
 // The Rules tab's messages; spread into the catalogs in i18n/en.ts and zh.ts.
-export const rulesEn = {
-  'tab.rules': 'Rules',
-  'rules.node': 'Node',
-  'rules.view': 'Command',
+// The commands are what a node's shell prints, the same in every language.
+const COMMANDS = {
   'rules.view.iptables-save': 'iptables-save',
   'rules.view.iptables-nat': 'iptables -L -n -v -t nat',
   'rules.view.iptables-filter': 'iptables -L -n -v -t filter',
   'rules.view.ipvsadm': 'ipvsadm -Ln',
   'rules.view.ipset': 'ipset list',
   'rules.view.kube-ipvs0': 'ip addr show kube-ipvs0',
+} as const;
+
+export const rulesEn = {
+  'tab.rules': 'Rules',
+  'rules.node': 'Node',
+  'rules.view': 'Command',
+  ...COMMANDS,
   'rules.mode': 'kube-proxy mode: {mode}',
   'rules.search': 'Filter by text or Service',
   'rules.selectedOnly': 'Selected object only',
@@ -37,12 +42,7 @@ export const rulesZh: { readonly [K in keyof typeof rulesEn]: string } = {
   'tab.rules': '规则',
   'rules.node': '节点',
   'rules.view': '命令',
-  'rules.view.iptables-save': 'iptables-save',
-  'rules.view.iptables-nat': 'iptables -L -n -v -t nat',
-  'rules.view.iptables-filter': 'iptables -L -n -v -t filter',
-  'rules.view.ipvsadm': 'ipvsadm -Ln',
-  'rules.view.ipset': 'ipset list',
-  'rules.view.kube-ipvs0': 'ip addr show kube-ipvs0',
+  ...COMMANDS,
   'rules.mode': 'kube-proxy 模式：{mode}',
   'rules.search': '按文本或 Service 过滤',
   'rules.selectedOnly': '只看所选对象',

@@ -6,8 +6,8 @@ import { isServiceChainName } from '../../engine/kubeproxy/chainNames.ts';
 import { parseRuleArgs, rulesByChain, saveRule, type IptablesRule, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
 import { hostPort, virtualServerKey, ipvsNodePortIPs, type IpvsProxierState } from '../../engine/kubeproxy/ipvs/index.ts';
 import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
-import { toLink } from './rulesDump.ts';
-import type { NodeSync } from './rulesNodeSync.ts';
+import { toLink, virtualServerAddresses } from './rulesDump.ts';
+import { serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
 import type { RulesTreeNode } from './rulesTypes.ts';
 
 const ENTRY_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS'];
@@ -40,11 +40,10 @@ function ipvsTree(state: IpvsProxierState, model: ProxyModel, service: string): 
   const vss = new Map(state.virtualServers.map((v) => [virtualServerKey(v), v]));
   const children: RulesTreeNode[] = [];
   const nodePortIPs = ipvsNodePortIPs(model.config);
+  const byId = serviceKeysById(model);
   for (const { service: sp, endpoints } of model.servicePorts) {
-    if ((sp.serviceKey ?? `Service/${sp.portName.namespace}/${sp.portName.name}`) !== service) continue;
-    const addrs = [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerVIPs].filter(Boolean).map((a) => [a, sp.port] as const);
-    if (sp.nodePort) addrs.push(...nodePortIPs.map((a) => [a, sp.nodePort] as const));
-    for (const [address, port] of addrs) {
+    if (byId.get(sp.id) !== service) continue;
+    for (const [address, port] of virtualServerAddresses(sp, nodePortIPs)) {
       const vs = vss.get(virtualServerKey({ address, port, protocol: sp.protocol }));
       if (!vs) continue;
       const persistent = vs.flags.includes('persistent') ? ` persistent ${vs.timeout}` : '';

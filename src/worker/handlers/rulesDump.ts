@@ -9,7 +9,7 @@ import {
 import {
   formatIpAddrShowKubeIpvs0, formatIpsetList, formatIpvsadmList, hostPort, ipvsIptablesSaveText, ipvsNodeStateText, ipvsNodePortIPs, virtualServerKey,
 } from '../../engine/kubeproxy/ipvs/index.ts';
-import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
+import type { ProxyModel, ServicePortInfo } from '../../engine/kubeproxy/types.ts';
 import { linkFromComment, serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
 import type { RuleLink, RulesDump, RulesViewId } from './rulesTypes.ts';
 
@@ -93,6 +93,13 @@ function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<
 /** Built-in chains also hold kube-proxy's `iptables -I` jump rules, which carry no provenance. */
 const BUILTIN_CHAIN_NAMES = new Set(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']);
 
+/** Where kube-proxy's ipvs proxier binds a service port: ClusterIP, externalIPs, LB VIPs at its port, node IPs at its nodePort (proxier.go syncProxyRules). */
+export function virtualServerAddresses(sp: ServicePortInfo, nodePortIPs: readonly string[]): (readonly [string, number])[] {
+  const addrs = [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerVIPs].filter(Boolean).map((a) => [a, sp.port] as const);
+  if (sp.nodePort) addrs.push(...nodePortIPs.map((a) => [a, sp.nodePort] as const));
+  return addrs;
+}
+
 /** Service keys and endpoint slices by virtual-server key (`ip:port/PROTO`) and real server. */
 function ipvsIndex(model: ProxyModel): Map<string, { service: string; slices: Map<string, string> }> {
   const byVS = new Map<string, { service: string; slices: Map<string, string> }>();
@@ -100,9 +107,7 @@ function ipvsIndex(model: ProxyModel): Map<string, { service: string; slices: Ma
   const nodePortIPs = ipvsNodePortIPs(model.config);
   for (const { service: sp, endpoints } of model.servicePorts) {
     const entry = { service: byId.get(sp.id)!, slices: new Map(endpoints.flatMap((e) => (e.sliceKey ? [[hostPort(e.ip, e.port), e.sliceKey] as const] : []))) };
-    const addrs = [sp.clusterIP, ...sp.externalIPs, ...sp.loadBalancerVIPs].filter(Boolean).map((a) => [a, sp.port] as const);
-    if (sp.nodePort) addrs.push(...nodePortIPs.map((a) => [a, sp.nodePort] as const));
-    for (const [address, port] of addrs) byVS.set(virtualServerKey({ address, port, protocol: sp.protocol }), entry);
+    for (const [address, port] of virtualServerAddresses(sp, nodePortIPs)) byVS.set(virtualServerKey({ address, port, protocol: sp.protocol }), entry);
   }
   return byVS;
 }
