@@ -13,18 +13,28 @@ async function openDns(page: Page, pod: string) {
 async function lookUp(page: Page, name: string) {
   await page.getByRole('textbox', { name: 'Name to look up' }).fill(name);
   await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByTestId('dns-query').first().locator('.qname')).toContainText(`${name}.`, { timeout: 15_000 });
+  await expect(page.getByTestId('dns-query').first()).toHaveAttribute('data-qname', new RegExp(`^${name.replace(/\./g, '\\.')}\\.`), { timeout: 15_000 });
 }
 
 const queried = (page: Page) => page.getByTestId('dns-query').evaluateAll((rows) => rows.map((r) => ({
-  qname: r.querySelector('.qname')?.textContent ?? '',
-  qtype: r.querySelectorAll('td')[2]?.textContent ?? '',
+  qname: r.getAttribute('data-qname') ?? '',
+  qtype: r.getAttribute('data-qtype') ?? '',
   verdict: r.getAttribute('data-verdict') ?? '',
   answers: [...r.querySelectorAll('.answers div')].map((d) => d.textContent ?? ''),
 })));
 
 async function loadScenario(page: Page, id: string) {
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+}
+
+/** The ingress scenario, its Ingress tab, one request routed. */
+async function routeInIngressScenario(page: Page, host: string, path: string) {
+  await loadScenario(page, 'ingress');
+  await expect(page.getByTestId('service-node').filter({ hasText: 'api' }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Ingress' }).click();
+  await page.getByRole('combobox', { name: 'Host' }).fill(host);
+  await page.getByRole('textbox', { name: 'Path' }).fill(path);
+  await page.getByRole('button', { name: 'Route the request' }).click();
 }
 
 test('the client Pod resolves web at the first search domain, google.com only after every search domain fails', async ({ page }) => {
@@ -102,12 +112,7 @@ test('the Env tab lists the client container\'s variables by source', async ({ p
 
 test('an Ingress request for a host and path lands on the right Service; its diagram edge is lit', async ({ page }) => {
   await openLab(page);
-  await loadScenario(page, 'ingress');
-  await expect(page.getByTestId('service-node').filter({ hasText: 'api' }).first()).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('tab', { name: 'Ingress' }).click();
-  await page.getByRole('combobox', { name: 'Host' }).fill('shop.example.com');
-  await page.getByRole('textbox', { name: 'Path' }).fill('/api/orders');
-  await page.getByRole('button', { name: 'Route the request' }).click();
+  await routeInIngressScenario(page, 'shop.example.com', '/api/orders');
   await expect(page.getByTestId('ingress-backend')).toContainText('Service default/api:', { timeout: 15_000 });
   await expect(page.getByTestId('ingress-status')).toHaveText('200');
   await expect(page.getByTestId('ingress-hop')).toHaveCount(2);
@@ -118,3 +123,23 @@ test('an Ingress request for a host and path lands on the right Service; its dia
   await expect(page.getByTestId('ingress-backend')).toContainText('Service default/shop:');
   await expect(page.getByRole('table').filter({ hasText: 'L4: Service (kube-proxy)' })).toBeVisible();
 });
+
+// Not a check: renders docs/screenshot-dns*.png and docs/screenshot-ingress*.png. Run with: SCREENSHOTS=1 CI=1 npx playwright test e2e/dns.spec.ts -g screenshot
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshot dns ${theme}`, async ({ page }) => {
+    test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to render the docs screenshots');
+    const dir = process.env.SCREENSHOT_DIR ?? 'docs';
+    const suffix = theme === 'dark' ? '-dark' : '';
+    await openLab(page);
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+    await page.getByTestId('pod-node').filter({ hasText: 'client' }).first().click();
+    await page.getByRole('tab', { name: 'DNS', exact: true }).click();
+    await lookUp(page, 'google.com');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${dir}/screenshot-dns${suffix}.png` });
+    await routeInIngressScenario(page, 'shop.example.com', '/api/orders');
+    await expect(page.getByTestId('ingress-status')).toHaveText('200');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${dir}/screenshot-ingress${suffix}.png` });
+  });
+}

@@ -18,16 +18,22 @@ function Steps({ steps }: { steps: readonly DnsStepView[] }) {
   return (
     <table className="dns-queries">
       <thead>
-        <tr><th scope="col">{t('dns.colQuery')}</th><th scope="col">{t('dns.colName')}</th><th scope="col">{t('dns.colType')}</th><th scope="col">{t('dns.colRcode')}</th><th scope="col">{t('dns.colAnswers')}</th></tr>
+        <tr><th scope="col">{t('dns.colQuery')}</th><th scope="col">{t('dns.colType')}</th><th scope="col">{t('dns.colRcode')}</th><th scope="col">{t('dns.colAnswers')}</th></tr>
       </thead>
       {steps.map((s, i) => (
         <tbody key={i} className={`dns-step outcome-${s.outcome}`}>
+          <tr className="dns-step-head">
+            <td colSpan={4}>
+              <span className="mono qname">{s.qname}</span>
+              <span className={`verdict verdict-${s.outcome}`}>{s.outcome === 'answer' || s.outcome === 'NOT_SENT' ? '' : `${s.outcome}: `}{t(stepVerdictKey(s))}</span>
+              {s.note && <span className="muted"> ({s.note})</span>}
+            </td>
+          </tr>
           {s.queries.map((q, j) => {
             const v = queryVerdict(q);
             return (
-              <tr key={j} data-testid="dns-query" data-verdict={v}>
+              <tr key={j} data-testid="dns-query" data-qname={q.qname} data-qtype={q.qtype} data-verdict={v}>
                 <td className="num">{++n}</td>
-                <td className="mono qname">{q.qname}</td>
                 <td className="mono">{q.qtype}</td>
                 <td>
                   <span className={`rcode rcode-${v}`} title={v === 'NODATA' ? t('dns.nodata') : v === 'NXDOMAIN' ? t('dns.nxdomain') : undefined}>
@@ -38,14 +44,6 @@ function Steps({ steps }: { steps: readonly DnsStepView[] }) {
               </tr>
             );
           })}
-          <tr className="dns-verdict">
-            <td />
-            <td colSpan={4}>
-              <span className="mono">{s.queries.length === 0 ? s.qname : ''}</span>{' '}
-              <span className={`verdict verdict-${s.outcome}`}>{s.outcome === 'answer' || s.outcome === 'NOT_SENT' ? '' : `${s.outcome}: `}{t(stepVerdictKey(s))}</span>
-              {s.note && <span className="muted"> ({s.note})</span>}
-            </td>
-          </tr>
         </tbody>
       ))}
     </table>

@@ -13,7 +13,7 @@ function Container({ c, init }: { c: ResolveEnvResult; init: boolean }) {
   const t = useT();
   return (
     <section className="env-container" aria-label={t('env.container', { name: c.container })} data-testid="env-container">
-      <h3>{t('env.container', { name: c.container })}{init && <span className="pill"> {t('env.initContainer')}</span>}</h3>
+      <h3 className="env-head">{t('env.container', { name: '' })}<span className="mono env-container-name">{c.container}</span>{init && <span className="pill">{t('env.initContainer')}</span>}</h3>
       {c.events.length > 0 && <pre className="dump">{c.events.map((e) => `${e.type}  ${e.reason}  ${e.message}`).join('\n')}</pre>}
       {!c.ok ? (
         <p className="dns-error" role="alert">{t('env.failed', { reason: c.reason, message: c.message })}</p>
@@ -26,8 +26,10 @@ function Container({ c, init }: { c: ResolveEnvResult; init: boolean }) {
               const l = envSourceLabel(v.source);
               return (
                 <tr key={i} data-testid="env-var">
-                  <td className="mono env-pair"><span className="env-name">{v.name}</span>={v.value}</td>
-                  <td><span className={`env-src ${envSourceClass(v.source)}`}>{t(l.key, l.vars)}</span></td>
+                  <td>
+                    <span className="mono env-pair"><span className="env-name">{v.name}</span>={v.value}</span>{' '}
+                    <span className={`env-src ${envSourceClass(v.source)}`}>{t(l.key, l.vars)}</span>
+                  </td>
                 </tr>
               );
             })}
