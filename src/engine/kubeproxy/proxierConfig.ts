@@ -4,6 +4,7 @@
 import type { IPFamily } from '../shared/ip.ts';
 import { ipFamilyOf } from '../shared/ip.ts';
 import type { ClusterSnapshot, KubeObject } from '../cluster/objects.ts';
+import type { KubeProxyConfiguration } from '../cluster/labConfig.ts';
 import { LABEL_TOPOLOGY_ZONE } from './categorizeEndpoints.ts';
 import { parseCIDRSloppy, sloppyCIDRContains } from './sloppyIP.ts';
 import type { LocalDetector, ProxierConfig } from './types.ts';
@@ -79,7 +80,7 @@ export function proxierConfigForNode(
   const nodeName = opts.nodeName ?? node?.metadata.name ?? 'node-1';
   // buildCluster merges the user's KubeProxyConfiguration over the lab defaults; a bare object
   // list may carry the document itself.
-  const kpc = (('objects' in cluster ? cluster.kubeProxyConfig : undefined) ?? objects.find((o) => o.kind === 'KubeProxyConfiguration') ?? {}) as KPC;
+  const kpc = kubeProxyConfigurationOf(cluster) as KPC;
   const family = opts.ipFamily ?? 'IPv4';
   const addresses = ((node?.status?.addresses ?? []) as { type?: string; address?: string }[])
     .filter((a) => a.type === 'InternalIP' || a.type === 'ExternalIP')
@@ -125,4 +126,14 @@ export function proxierConfigForNode(
     conntrackTCPLiberal: kpc.conntrack?.tcpBeLiberal ?? false,
     mode,
   });
+}
+
+/**
+ * The KubeProxyConfiguration in force: buildCluster merges the user's document over the lab
+ * defaults into `snapshot.kubeProxyConfig`; a bare object list may carry the document itself.
+ * Every reader of the mode, scheduler or masquerade settings goes through here.
+ */
+export function kubeProxyConfigurationOf(cluster: ClusterSnapshot | readonly KubeObject[]): Partial<KubeProxyConfiguration> {
+  const objects = 'objects' in cluster ? cluster.objects.map((o) => o.object) : cluster;
+  return (('objects' in cluster ? cluster.kubeProxyConfig : undefined) ?? objects.find((o) => o.kind === 'KubeProxyConfiguration') ?? {}) as Partial<KubeProxyConfiguration>;
 }

@@ -16,7 +16,7 @@ import { ipsetInfo, ipsetName, ipvsNodeStateText, kubernetesVersionOfNode, syncI
 import { ipvsHandlerFor } from './ipvs/ipvsHandler.ts';
 import type { IPSet } from './ipset.ts';
 import type { IpvsHandler } from './ipvsHook.ts';
-import { proxierConfigForNode } from '../kubeproxy/proxierConfig.ts';
+import { kubeProxyConfigurationOf, proxierConfigForNode } from '../kubeproxy/proxierConfig.ts';
 import { buildProxyModel } from '../kubeproxy/proxyModel.ts';
 import type { Diagnostic } from '../shared/diagnostics.ts';
 import { canonicalIP, ipFamilyOf, nthAddress, parseCIDR, type IPFamily } from '../shared/ip.ts';
@@ -59,7 +59,7 @@ interface IpvsNodeParts {
 export function kubeProxyIpvsParts(snapshot: ClusterSnapshot, nodeName: string, ipFamily: IPFamily = 'IPv4'): IpvsNodeParts {
   const config = proxierConfigForNode(snapshot, { nodeName, ipFamily });
   const node = snapshot.objects.find((o) => o.object.kind === 'Node' && o.object.metadata.name === nodeName)?.object;
-  const kpc = snapshot.objects.find((o) => o.object.kind === 'KubeProxyConfiguration')?.object as { ipvs?: { scheduler?: string } } | undefined;
+  const kpc = kubeProxyConfigurationOf(snapshot);
   const state = syncIpvsProxyRules(buildProxyModel(snapshot, config), {
     kubernetesVersion: kubernetesVersionOfNode(node),
     ...(kpc?.ipvs?.scheduler ? { scheduler: kpc.ipvs.scheduler } : {}),
@@ -86,7 +86,7 @@ function podCIDROf(node: KubeObject, family: IPFamily): string | undefined {
 export function dataplaneFromCluster(snapshot: ClusterSnapshot, opts: ClusterDataplaneOptions = {}): ClusterDataplane {
   const family = opts.ipFamily ?? 'IPv4';
   const objs = snapshot.objects.map((o) => o.object);
-  const kpcMode = (objs.find((o) => o.kind === 'KubeProxyConfiguration') as { mode?: string } | undefined)?.mode;
+  const kpcMode = kubeProxyConfigurationOf(snapshot).mode;
   const mode = opts.mode ?? (kpcMode === 'ipvs' ? 'ipvs' : 'iptables');
   const nodes = objs.filter((o) => o.kind === 'Node');
   const podsRaw = objs.filter((o) => o.kind === 'Pod' && o.spec?.nodeName && o.status?.podIP && !o.metadata.deletionTimestamp && o.status?.phase !== 'Succeeded' && o.status?.phase !== 'Failed');

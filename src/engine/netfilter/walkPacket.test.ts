@@ -189,6 +189,12 @@ describe('walkPacket on a lab cluster (kindnet-style routed veths, iptables mode
 
 describe('walkPacket in ipvs mode (virtual servers at the IPVS hooks, ClusterIPs on kube-ipvs0)', () => {
   const ipvs = dataplaneFromCluster(snapshot, { mode: 'ipvs' });
+  it('follows the mode of the user\'s KubeProxyConfiguration when no mode is passed', () => {
+    const kpc = '\n---\napiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n';
+    const configured = dataplaneFromCluster(buildCluster([{ name: 'lab.yaml', text: LAB + AFFINITY + kpc }]));
+    expect(configured.dataplane.nodes[0]?.interfaces.some((i) => i.name === 'kube-ipvs0')).toBe(true);
+    expect(dp.nodes[0]?.interfaces.some((i) => i.name === 'kube-ipvs0')).toBe(false);
+  });
   it('loads without rule diagnostics and binds the ClusterIPs to kube-ipvs0', () => {
     expect(ipvs.diagnostics).toEqual([]);
     expect(ipvs.dataplane.nodes[0]?.interfaces.find((i) => i.name === 'kube-ipvs0')?.addresses).toContain(`${svcIP('web')}/32`);
