@@ -39,6 +39,14 @@ test('clicking a KUBE-SEP rule reveals its EndpointSlice\'s source and selects i
   // Selected on the diagram and revealed in the editor.
   await expect(page.locator('.flow-service.is-selected')).toContainText('web');
   await expect(page.locator('.monaco-editor .podlab-selected-lines').first()).toBeAttached();
+  // "Selected object only" keeps just the lines the selected Service produced.
+  await page.getByRole('searchbox', { name: 'Filter by text or Service' }).fill('');
+  await page.getByRole('checkbox', { name: 'Selected object only' }).check();
+  await expect(page.locator('.rules-count')).toHaveText(/^(\d+) of (\d+) lines$/);
+  const [shown, total] = (await page.locator('.rules-count').textContent())!.match(/\d+/g)!.map(Number);
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(total!);
+  await expect(lines(page).locator('.rule-line:not(.linked)')).toHaveCount(0);
   // … and the Service's chain tree is shown, down to the DNAT of each endpoint.
   const tree = page.getByTestId('chain-tree');
   await expect(tree).toContainText(/-A KUBE-SERVICES .*-j KUBE-SVC-/);
@@ -55,6 +63,10 @@ test('switching kube-proxy to ipvs shows ipvsadm -Ln with the ClusterIP virtual 
   await expect(page.getByText(/hash lookup/)).toBeVisible();
   // The editor text carries the mode (an edit of the YAML, undoable there).
   await expect.poll(() => editorText(page)).toMatch(/kind: KubeProxyConfiguration\s+mode: ipvs/);
+  // … an undoable one: undo in the editor brings iptables mode back.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('rules-mode')).toContainText('iptables', { timeout: 15_000 });
 });
 
 // Not a check: renders docs/screenshot-rules.png and docs/screenshot-rules-dark.png.

@@ -77,6 +77,12 @@ describe('handleRules (default scenario)', () => {
     expect(empty.dump.lines.length).toBeGreaterThan(0);
   });
 
+  it('nftables mode says it shows iptables instead (a fidelity note, not a silent swap)', () => {
+    const r = handleRules(newRulesCache(), { files: files(withIpvs(scenario).replace('mode: ipvs', 'mode: nftables')) });
+    expect(r.mode).toBe('iptables');
+    expect(r.warnings.join('\n')).toMatch(/nftables is not rendered/);
+  });
+
   it('checkRulesRequest names the bad field', () => {
     expect(checkRulesRequest({ view: 'x' })).toMatch(/field view/);
     expect(checkRulesRequest({ node: 3 })).toMatch(/field node/);

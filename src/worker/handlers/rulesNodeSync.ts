@@ -33,6 +33,8 @@ export function syncNode(cluster: ClusterSnapshot, nodeName: string | undefined)
   if (config.mode === 'ipvs') {
     return { mode: 'ipvs', model, ipvs: syncIpvsProxyRules(model, ipvsOptionsForNode(cluster, config.nodeName)), warnings };
   }
+  // The lab has no nftables renderer yet: say so rather than silently showing another mode.
+  if (config.mode === 'nftables') warnings.push('kube-proxy mode nftables is not rendered by the lab yet; showing what iptables mode would program');
   const rs = syncProxyRules(model);
   return { mode: 'iptables', model, rs, restore: renderRestore(rs), warnings };
 }
