@@ -5,13 +5,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
 import { createDnsSlice, type DnsSlice } from './dnsSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createPodsSlice, type PodsSlice } from './podsSlice.ts';
 import { createRulesSlice, type RulesSlice } from './rulesSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createTraceSlice, type TraceSlice } from './traceSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
-export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & DnsSlice & TraceSlice & RulesSlice;
+export type AppState = EditorSlice & AnalysisSlice & SelectionSlice & UiSlice & ScenarioSlice & DnsSlice & TraceSlice & RulesSlice & PodsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -24,5 +25,6 @@ export function createAppStore(): AppStore {
     ...createRulesSlice(...a),
     ...createDnsSlice(...a),
     ...createTraceSlice(...a),
+    ...createPodsSlice(...a),
   }));
 }
