@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../../engine/cluster/buildCluster.ts';
+import { parseRequest, PROTOCOL_VERSION } from '../protocol.ts';
 import { handleRules, newRulesCache } from './rules.ts';
 import { checkRulesRequest, type RulesTreeNode } from './rulesTypes.ts';
 
@@ -87,5 +88,14 @@ describe('handleRules (default scenario)', () => {
     expect(checkRulesRequest({ view: 'x' })).toMatch(/field view/);
     expect(checkRulesRequest({ node: 3 })).toMatch(/field node/);
     expect(checkRulesRequest({ view: 'ipvsadm', node: 'n' })).toBeUndefined();
+  });
+
+  it('the protocol boundary validates a rules request', () => {
+    const base = { version: PROTOCOL_VERSION, id: 1, type: 'rules', files: files('') };
+    expect(parseRequest({ ...base, view: 'ipvsadm', node: 'node-1' }).ok).toBe(true);
+    const bad = parseRequest({ ...base, view: 'iptables -F' });
+    expect(bad.ok ? '' : bad.error).toMatch(/^request rules: field view/);
+    const noFiles = parseRequest({ ...base, files: 'x' });
+    expect(noFiles.ok ? '' : noFiles.error).toMatch(/^request rules: field files/);
   });
 });
