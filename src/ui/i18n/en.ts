@@ -3,6 +3,7 @@
 import { dnsEn } from '../dns/messages.ts';
 import { traceEn } from '../trace/messages.ts';
 import { rulesEn } from '../rules/messages.ts';
+import { podsEn } from '../pods/messages.ts';
 
 export const en = {
   'app.title': 'Pod Lab',
@@ -60,6 +61,7 @@ export const en = {
   ...dnsEn,
   ...traceEn,
   ...rulesEn,
+  ...podsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

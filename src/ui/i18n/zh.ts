@@ -1,6 +1,7 @@
 import { dnsZh } from '../dns/messages.ts';
 import { traceZh } from '../trace/messages.ts';
 import { rulesZh } from '../rules/messages.ts';
+import { podsZh } from '../pods/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文. Kubernetes and netfilter words stay as upstream writes them (Pod, Service, iptables).
@@ -60,4 +61,5 @@ export const zh: Messages = {
   ...dnsZh,
   ...traceZh,
   ...rulesZh,
+  ...podsZh,
 };

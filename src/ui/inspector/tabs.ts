@@ -8,6 +8,7 @@ import { TraceTab } from '../trace/TraceTab.tsx';
 import { DnsTab } from '../dns/DnsTab.tsx';
 import { EnvTab } from '../dns/EnvTab.tsx';
 import { IngressTab } from '../dns/IngressTab.tsx';
+import { PodsTab } from '../pods/PodsTab.tsx';
 
 export interface InspectorTab {
   readonly id: string;
@@ -22,6 +23,7 @@ export const inspectorTabs: readonly InspectorTab[] = [
   { id: 'problems', label: 'tab.problems', Component: ProblemsTab, useBadge: useProblemCount },
   { id: 'trace', label: 'tab.trace', Component: TraceTab },
   { id: 'rules', label: 'tab.rules', Component: RulesTab },
+  { id: 'pods', label: 'tab.pods', Component: PodsTab },
   { id: 'dns', label: 'tab.dns', Component: DnsTab },
   { id: 'env', label: 'tab.env', Component: EnvTab },
   { id: 'ingress', label: 'tab.ingress', Component: IngressTab },
