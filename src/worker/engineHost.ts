@@ -1,6 +1,6 @@
 // Pure dispatch: a validated request → one engine call → a response. No DOM, no timers, no
 // postMessage: the worker entry and the in-process client both call `handleRequest`.
-import { buildCluster } from '../engine/cluster/index.ts';
+import { buildCluster, type ManifestFile } from '../engine/cluster/index.ts';
 import { dnsLookup, ingressRoute, podEnv } from './handlers/dns.ts';
 import { runTrace } from './handlers/trace.ts';
 import { handleRules, newRulesCache, rememberSnapshot, snapshotFor } from './handlers/rules.ts';
@@ -13,6 +13,9 @@ type Handlers = { [K in RequestType]: (req: EngineRequest<K>) => EngineResponses
 /** The Rules view's cache: the last analysed snapshot and per-node syncs (worker-lifetime). */
 const rulesCache = newRulesCache();
 
+/** The cluster these files describe at the Pods tab's simulated time (simulationState.ts). */
+const atSimulatedTime = (files: ManifestFile[]) => snapshotAtCurrentTime(files, snapshotFor(rulesCache, files));
+
 /** One line per request type; later domains (rules, trace, pods, dns) add theirs here. */
 const handlers: Handlers = {
   ping: () => ({ engine: 'podlab' }),
@@ -24,11 +27,11 @@ const handlers: Handlers = {
     return { snapshot: snapshotAtCurrentTime(req.files, snapshot), elapsedMs: now() - t0 };
   },
   rules: (req) => handleRules(rulesCache, req),
-  trace: (req) => ({ outcome: runTrace(snapshotAtCurrentTime(req.files, snapshotFor(rulesCache, req.files)), req.query) }),
-  dnsLookup: ({ files, namespace, pod, name, resolver, qtype }) => ({ view: dnsLookup(snapshotFor(rulesCache, files), { namespace, pod, name, resolver, ...(qtype ? { qtype } : {}) }) }),
-  podEnv: ({ files, namespace, pod }) => ({ view: podEnv(snapshotFor(rulesCache, files), { namespace, pod }) }),
+  trace: (req) => ({ outcome: runTrace(atSimulatedTime(req.files), req.query) }),
+  dnsLookup: ({ files, namespace, pod, name, resolver, qtype }) => ({ view: dnsLookup(atSimulatedTime(files), { namespace, pod, name, resolver, ...(qtype ? { qtype } : {}) }) }),
+  podEnv: ({ files, namespace, pod }) => ({ view: podEnv(atSimulatedTime(files), { namespace, pod }) }),
   pods: (req) => ({ view: handlePods((files) => snapshotFor(rulesCache, files), req) }),
-  ingressRoute: ({ files, host, path, scheme }) => ({ view: ingressRoute(snapshotFor(rulesCache, files), { host, path, scheme }) }),
+  ingressRoute: ({ files, host, path, scheme }) => ({ view: ingressRoute(atSimulatedTime(files), { host, path, scheme }) }),
 };
 
 function now(): number {

@@ -22,6 +22,7 @@ interface Laid { rects: ChartRect[]; w: number; h: number }
 
 function size(node: ChartNode, cols: number): Laid {
   if (node.children.length === 0) return { rects: [], w: LEAF_W, h: LEAF_H };
+  // Below the first level children stack in a column, so a region stays about `cols` leaves wide.
   const inner = grid(node.children, cols, GAP, HEADER);
   return { rects: inner.rects, w: inner.w + GAP, h: inner.h + GAP };
 }
@@ -34,7 +35,7 @@ function grid(nodes: readonly ChartNode[], cols: number, x0: number, y0: number)
     let x = x0;
     let rowH = 0;
     for (const n of nodes.slice(i, i + cols)) {
-      const s = size(n, Math.min(cols, 3));
+      const s = size(n, 1);
       rects.push({ path: n.path, key: n.key, x, y, w: s.w, h: s.h, leaf: n.children.length === 0, final: n.type === 'final' });
       for (const r of s.rects) rects.push({ ...r, x: r.x + x, y: r.y + y });
       x += s.w + GAP;

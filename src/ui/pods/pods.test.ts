@@ -23,6 +23,15 @@ describe('layoutChart', () => {
     expect(width).toBe(a.w);
     expect(height).toBe(byPath.get('b')!.y + byPath.get('b')!.h);
   });
+
+  it('stacks grandchildren in a column so a region stays about `cols` leaves wide', () => {
+    const deep = (p: string): ChartNode => ({ path: p, key: p, type: 'compound', children: [leaf(`${p}.1`), leaf(`${p}.2`), leaf(`${p}.3`)] });
+    const tree: ChartNode[] = [{ path: 'r', key: 'r', type: 'parallel', children: [leaf('r.a'), deep('r.b'), deep('r.c')] }];
+    const { rects, width } = layoutChart(tree, 4);
+    const b = rects.filter((r) => r.path.startsWith('r.b.'));
+    expect(new Set(b.map((r) => r.x)).size).toBe(1);
+    expect(width).toBeLessThan(4 * (LEAF_W + 3 * GAP));
+  });
 });
 
 describe('podEndpoints', () => {

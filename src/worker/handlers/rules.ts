@@ -5,6 +5,7 @@
 import { buildCluster, type ManifestFile } from '../../engine/cluster/buildCluster.ts';
 import type { ClusterSnapshot } from '../../engine/cluster/objects.ts';
 import { compareResync } from '../../engine/kubeproxy/iptables/index.ts';
+import { snapshotAtCurrentTime } from '../simulationState.ts';
 import { chainTree } from './rulesChainTree.ts';
 import { renderDump, viewsFor } from './rulesDump.ts';
 import { nodeNames, statsOf, syncNode, type NodeSync } from './rulesNodeSync.ts';
@@ -54,7 +55,8 @@ function nodeEntry(cache: RulesCache, snapshot: ClusterSnapshot, node: string | 
 }
 
 export function handleRules(cache: RulesCache, req: RulesRequestPayload): RulesResponsePayload {
-  const snapshot = snapshotFor(cache, req.files);
+  // The cluster at the Pods tab's simulated time (the same object until the simulation changes).
+  const snapshot = snapshotAtCurrentTime(req.files, snapshotFor(cache, req.files));
   const nodes = nodeNames(snapshot);
   const node = req.node !== undefined && nodes.includes(req.node) ? req.node : nodes[0];
   const entry = nodeEntry(cache, snapshot, node);
