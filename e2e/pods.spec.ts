@@ -58,6 +58,20 @@ test('a web Pod from creation to Ready, out of the endpoints when its readiness 
   await expect(page.getByTestId('pod-endpoints')).toContainText('ready=true');
   await page.getByRole('button', { name: /^Send probe\.readiness\.failed · / }).click();
   await expect(page.getByTestId('pod-endpoints')).toContainText('ready=false');
+  // kube-proxy follows the same instant: no KUBE-SEP chain DNATs to the Pod any more.
+  const ip = /(\d+\.\d+\.\d+\.\d+): ready=false/.exec((await page.getByTestId('pod-endpoints').textContent()) ?? '')?.[1];
+  expect(ip).toBeTruthy();
+  await page.getByRole('tab', { name: /^Rules/ }).click();
+  await page.getByRole('searchbox', { name: 'Filter by text or Service' }).fill(`${ip}:`);
+  await expect(page.getByTestId('rules-lines')).not.toContainText('-j DNAT', { timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Pods/ }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByTestId('pod-endpoints')).toContainText('ready=true');
+  await page.getByRole('tab', { name: /^Rules/ }).click();
+  await expect(page.getByTestId('rules-lines')).toContainText(`-j DNAT --to-destination ${ip}:80`, { timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Pods/ }).click();
+  await page.getByRole('button', { name: /^Send probe\.readiness\.failed · / }).click();
+  await expect(page.getByTestId('pod-endpoints')).toContainText('ready=false');
 
   // Delete: Terminating with a terminating endpoint, then gone.
   await page.getByRole('button', { name: 'Send pod.delete' }).click();
@@ -90,3 +104,18 @@ test('node unreachable: the Pod is marked for deletion only after the 300 s tole
   await stepUntil(page, async () => /Terminating/.test((await getPods(page).textContent()) ?? ''), 3);
   await expect(describePod(page)).toContainText('TaintManagerEviction');
 });
+
+// Not a check: renders docs/screenshot-pods.png (and -dark) with SCREENSHOTS=1.
+for (const theme of ['light', 'dark'] as const) {
+  test(`Pods tab screenshot ${theme}`, async ({ page }) => {
+    test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to render the docs screenshots');
+    await openPods(page);
+    if (theme === 'dark') await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+    await pickPod(page, /^default\/web-/);
+    await page.getByRole('button', { name: /^Send probe\.readiness\.failed · / }).click();
+    await expect(page.getByTestId('pod-endpoints')).toContainText('ready=false');
+    await page.getByRole('combobox', { name: 'Pod scenario' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `docs/screenshot-pods${theme === 'dark' ? '-dark' : ''}.png` });
+  });
+}
