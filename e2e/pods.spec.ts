@@ -100,6 +100,7 @@ test('node unreachable: the Pod is marked for deletion only after the 300 s tole
   // Unreachable at 60 s, tainted after the 50 s grace period: at 400 s the toleration has not run out.
   await stepUntil(page, async () => (await time(page).textContent()) === 't = 6m40s', 40);
   await expect(getPods(page)).not.toContainText('Terminating');
+  await expect(page.getByTestId('pods-toleration')).toContainText('node.kubernetes.io/unreachable:NoExecute; tolerationSeconds 300: the taint-eviction controller deletes the Pod in 10 s');
   await expect(describePod(page)).toContainText('NodeNotReady');
   await stepUntil(page, async () => /Terminating/.test((await getPods(page).textContent()) ?? ''), 3);
   await expect(describePod(page)).toContainText('TaintManagerEviction');

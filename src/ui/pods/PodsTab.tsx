@@ -85,6 +85,11 @@ export function PodsTab() {
       {sel && (
         <>
           {gone && <p className="pods-gone" role="status">{t('pods.gone')}</p>}
+          {sel.taintCountdown && (
+            <p className="pods-countdown mono" data-testid="pods-toleration">
+              {t('pods.countdown', { taint: sel.taintCountdown.taint, toleration: sel.taintCountdown.tolerationSeconds, remaining: sel.taintCountdown.remainingSeconds })}
+            </p>
+          )}
           <h3>{t('pods.statechart')}</h3>
           <Statechart title={t('pods.podMachine')} chart={sel.podChart} active={sel.podActive} />
           {sel.containers.map((c) => <Statechart key={c.name} title={t('pods.container', { name: c.name })} chart={view!.containerChart} active={c.active} cols={3} />)}

@@ -30,6 +30,7 @@ export const podsEn = {
   'pods.describe': 'kubectl describe pod',
   'pods.status': 'Kubelet status (YAML)',
   'pods.gone': 'This Pod is gone: the apiserver removed it.',
+  'pods.countdown': 'Tainted {taint}; tolerationSeconds {toleration}: the taint-eviction controller deletes the Pod in {remaining} s',
 } as const;
 
 export const podsZh: { readonly [K in keyof typeof podsEn]: string } = {
@@ -63,4 +64,5 @@ export const podsZh: { readonly [K in keyof typeof podsEn]: string } = {
   'pods.describe': 'kubectl describe pod',
   'pods.status': 'kubelet 状态（YAML）',
   'pods.gone': '此 Pod 已不存在：apiserver 已将其删除。',
+  'pods.countdown': '节点带有污点 {taint}；tolerationSeconds {toleration}：taint-eviction 控制器将在 {remaining} 秒后删除此 Pod',
 };

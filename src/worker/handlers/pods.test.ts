@@ -1,6 +1,8 @@
 // The Pods requests through the worker's dispatch: start settled, events, clock, back, scenarios,
 // and the other handlers seeing the cluster at the simulated time.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkPodsRequest } from './podsTypes.ts';
 import { handleRequest } from '../engineHost.ts';
 import { parseRequest, PROTOCOL_VERSION, type EngineRequests } from '../protocol.ts';
 
@@ -65,6 +67,21 @@ describe('pods requests', () => {
     expect(v.mode).toBe('scenario');
     expect(v.getPods).toMatch(/CrashLoopBackOff/);
     expect(v.snapshot).toBeNull();
+  });
+
+  it('node unreachable: the toleration counts down, then the Pod is Terminating', () => {
+    pods({ op: 'scenario', id: 'node-not-ready' });
+    expect(pods({ op: 'advance', ms: 100_000 }).selected?.taintCountdown).toBeNull();
+    const v = pods({ op: 'advance', ms: 200_000 });
+    expect(v.selected?.taintCountdown).toEqual({ taint: 'node.kubernetes.io/unreachable:NoExecute', tolerationSeconds: 300, remainingSeconds: 110 });
+    expect(pods({ op: 'advance', ms: 120_000 }).getPods).toMatch(/Terminating/);
+  });
+
+  it('fuzz: checkPodsRequest never throws and accepts only well-formed actions', () => {
+    fc.assert(fc.property(fc.anything(), fc.anything(), (action, pod) => {
+      const err = checkPodsRequest({ files, action, pod });
+      return err === undefined || typeof err === 'string';
+    }), { numRuns: 500 });
   });
 
   it.each([

@@ -88,6 +88,20 @@ function timelineOf(sim: PodSimulation, podKey: string, status: Record<string, u
   return out.sort((x, y) => x.atMs - y.atMs);
 }
 
+/**
+ * In a node-down region's `tainted` state the taint-eviction controller deletes the Pod when its
+ * toleration runs out (pkg/controller/tainteviction/taint_eviction.go: processPodOnNode schedules
+ * the deletion at the taint's TimeAdded + tolerationSeconds).
+ */
+function taintCountdown(c: { taintedAtMs: number | null; notReadyTolerationMs: number; unreachableTolerationMs: number }, active: readonly string[], now: number): PodDetail['taintCountdown'] {
+  if (c.taintedAtMs === null) return null;
+  const which = active.includes('node.Unreachable.tainted') ? 'unreachable' : active.includes('node.NotReady.tainted') ? 'not-ready' : null;
+  if (!which) return null;
+  const ms = which === 'unreachable' ? c.unreachableTolerationMs : c.notReadyTolerationMs;
+  if (!Number.isFinite(ms)) return null;
+  return { taint: `node.kubernetes.io/${which}:NoExecute`, tolerationSeconds: ms / 1000, remainingSeconds: Math.max(0, Math.ceil((c.taintedAtMs + ms - now) / 1000)) };
+}
+
 export function podsView(state: SimulationState, podKey?: string): PodsView {
   const sim = state.sim;
   const snap = sim.snapshot();
@@ -110,6 +124,7 @@ export function podsView(state: SimulationState, podKey?: string): PodsView {
       describe: chosen.object ? describePod(chosen.object, sim.eventsFor(chosen.key), sim.now) : `Error from server (NotFound): pods "${chosen.key.split('/')[1]}" not found\n`,
       statusYaml: chosen.object ? stringify({ status: chosen.object.status ?? {} }) : '',
       timeline: timelineOf(sim, chosen.key, chosen.object?.status as Record<string, unknown> | undefined),
+      taintCountdown: gone ? null : taintCountdown(rt.pod$.context, activePaths(rt.pod$.value), sim.now),
     };
   }
   const scenario = state.scenarioId ? SCENARIOS.map((f) => f()).find((s) => s.id === state.scenarioId) : undefined;

@@ -50,6 +50,8 @@ export interface PodDetail {
   readonly describe: string;
   readonly statusYaml: string;
   readonly timeline: readonly TimelineEntry[];
+  /** The node's NoExecute taint this Pod tolerates for a while: how long until the taint-eviction controller deletes it. */
+  readonly taintCountdown: { readonly taint: string; readonly tolerationSeconds: number; readonly remainingSeconds: number } | null;
 }
 
 export interface PodsView {
