@@ -117,6 +117,14 @@ export function PodsTab() {
           )}
           <h3>{t('pods.getPods')}</h3>
           <pre className="dump" data-testid="pods-get">{view!.getPods}</pre>
+          {view!.evictions.length > 0 && (
+            <>
+              <h3>{t('pods.evictions')}</h3>
+              <ol className="pods-evictions" data-testid="pods-evictions">
+                {view!.evictions.map((e, i) => <li key={i}><span className="mono">{formatSimTime(e.atMs)} {e.pod}</span> <span className="muted">{e.message}</span></li>)}
+              </ol>
+            </>
+          )}
           <h3>{t('pods.timeline')}</h3>
           <table className="pods-timeline" data-testid="pods-timeline">
             <thead><tr><th scope="col">{t('pods.colAt')}</th><th scope="col">{t('pods.colWhat')}</th></tr></thead>

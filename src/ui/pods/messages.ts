@@ -30,6 +30,7 @@ export const podsEn = {
   'pods.describe': 'kubectl describe pod',
   'pods.status': 'Kubelet status (YAML)',
   'pods.gone': 'This Pod is gone: the apiserver removed it.',
+  'pods.evictions': 'Evictions, in order (eviction manager)',
   'pods.countdown': 'Tainted {taint}; tolerationSeconds {toleration}: the taint-eviction controller deletes the Pod in {remaining} s',
 } as const;
 
@@ -64,5 +65,6 @@ export const podsZh: { readonly [K in keyof typeof podsEn]: string } = {
   'pods.describe': 'kubectl describe pod',
   'pods.status': 'kubelet 状态（YAML）',
   'pods.gone': '此 Pod 已不存在：apiserver 已将其删除。',
+  'pods.evictions': '驱逐顺序（驱逐管理器）',
   'pods.countdown': '节点带有污点 {taint}；tolerationSeconds {toleration}：taint-eviction 控制器将在 {remaining} 秒后删除此 Pod',
 };

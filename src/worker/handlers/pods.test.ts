@@ -77,6 +77,15 @@ describe('pods requests', () => {
     expect(pods({ op: 'advance', ms: 120_000 }).getPods).toMatch(/Terminating/);
   });
 
+  it('memory pressure: the evictions in order, each with the eviction manager\'s reason', () => {
+    pods({ op: 'scenario', id: 'memory-pressure' });
+    const v = pods({ op: 'advance', ms: 180_000 });
+    // Usage above request goes first (eviction_manager.go rankMemoryPressure: exceedMemoryRequests, priority, memory).
+    expect(v.evictions.slice(0, 2).map((e) => e.pod), JSON.stringify(v.evictions)).toEqual(['default/burstable-over', 'default/besteffort']);
+    expect(v.evictions.every((e) => /low on resource: memory/.test(e.message))).toBe(true);
+    expect(v.evictions.map((e) => e.atMs)).toEqual([...v.evictions.map((e) => e.atMs)].sort((a, b) => a - b));
+  });
+
   it('fuzz: checkPodsRequest never throws and accepts only well-formed actions', () => {
     fc.assert(fc.property(fc.anything(), fc.anything(), (action, pod) => {
       const err = checkPodsRequest({ files, action, pod });

@@ -136,6 +136,7 @@ export function podsView(state: SimulationState, podKey?: string): PodsView {
     canBack: state.history.length > 0,
     pods,
     getPods,
+    evictions: sim.events.all.filter((e) => e.reason === 'Evicted').map((e) => ({ atMs: e.firstMs - (sim.options.startMs ?? 0), pod: e.podKey, message: e.message })),
     selected,
     containerChart: CONTAINER_CHART,
     snapshot: clusterNow(state),

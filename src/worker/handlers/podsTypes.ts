@@ -63,6 +63,8 @@ export interface PodsView {
   readonly canBack: boolean;
   readonly pods: readonly PodSummary[];
   readonly getPods: string;
+  /** Every eviction so far, in order, with the eviction manager's reason (memory pressure, emptyDir limits). */
+  readonly evictions: readonly { atMs: number; pod: string; message: string }[];
   readonly selected: PodDetail | null;
   /** The container machine's state tree (the same for every container). */
   readonly containerChart: readonly ChartNode[];
