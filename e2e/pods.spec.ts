@@ -77,9 +77,12 @@ test('a web Pod from creation to Ready, out of the endpoints when its readiness 
   await page.getByRole('button', { name: 'Send pod.delete' }).click();
   await expect.poll(() => podLine(page, name)).toMatch(/Terminating/);
   await expect(page.getByTestId('pod-endpoints')).toContainText('terminating=true');
+  // The diagram reads the same instant: the Pod's node says Terminating.
+  await expect(page.getByTestId('pod-node').filter({ hasText: name })).toContainText('Terminating');
   await stepUntil(page, async () => (await podLine(page, name)) === '', 8);
   await expect(page.getByText('This Pod is gone')).toBeVisible();
   await expect(page.getByTestId('pod-endpoints-none')).toBeVisible();
+  await expect(page.getByTestId('pod-node').filter({ hasText: name })).toHaveCount(0);
 });
 
 test('the crash-loop scenario shows CrashLoopBackOff with a growing back-off', async ({ page }) => {
