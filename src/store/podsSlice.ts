@@ -52,7 +52,10 @@ export const createPodsSlice: StateCreator<AppState, [], [], PodsSlice> = (set, 
         const res = await engine.request('pods', { files: [{ name: EDITOR_FILE, text: s.text }], action, ...(pod ? { pod } : {}) });
         if (mine !== latest) return;
         if (!res.ok) return set({ podsError: res.error, podsPlaying: false });
-        set({ podsView: res.view, podsError: null, ...(res.view.snapshot ? { snapshot: res.view.snapshot } : {}) });
+        // The diagram keeps the last good snapshot while the YAML has errors (analysis.ts), so a
+        // cluster built from broken text does not replace it here either.
+        const good = res.view.snapshot && !res.view.snapshot.diagnostics.some((d) => d.severity === 'error');
+        set({ podsView: res.view, podsError: null, ...(good ? { snapshot: res.view.snapshot } : {}) });
       } catch (e) {
         if (mine === latest) set({ podsError: e instanceof Error ? e.message : String(e), podsPlaying: false });
       }

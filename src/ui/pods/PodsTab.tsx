@@ -47,12 +47,13 @@ export function PodsTab() {
   const store = useAppStore();
   const view = useAppState((s) => s.podsView);
   const error = useAppState((s) => s.podsError);
-  const text = useAppState((s) => s.text);
+  // Each analysed text (debounced by connectEngine), not each keystroke.
+  const analysed = useAppState((s) => s.appliedSeq);
   const engine = useAppState((s) => s.engine);
   const pod = useAppState(podsPodOf);
   const snapshot = useAppState((s) => s.snapshot);
-  // Opening the tab (or a new text, or another Pod) asks for the view; the worker keeps its simulation.
-  useEffect(() => { if (engine) void store.getState().podsAct({ op: 'open' }); }, [store, engine, text, pod]);
+  // Opening the tab (or a newly analysed text, or another Pod) asks for the view; the worker keeps its simulation.
+  useEffect(() => { if (engine) void store.getState().podsAct({ op: 'open' }); }, [store, engine, analysed, pod]);
   const sel = view?.selected ?? null;
   const endpoints = sel ? podEndpoints(view?.mode === 'cluster' ? snapshot : null, sel.key) : [];
   const gone = sel ? view?.pods.find((p) => p.key === sel.key)?.gone === true : false;
