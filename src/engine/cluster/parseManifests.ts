@@ -4,6 +4,7 @@
 // so later diagnostics and the UI can point at the line. A broken document never stops the others.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourcePos } from '../shared/diagnostics.ts';
+import { duplicateKeyErrors, mergeErrors } from './duplicateKeys.ts';
 import { childPath } from './fieldPath.ts';
 import { parseJsonWithPositions } from './parseJsonPositions.ts';
 import type { KubeObject, SourceRef } from './objects.ts';
@@ -113,7 +114,7 @@ function parseFile(f: ManifestFile, objects: ParsedObject[], diagnostics: Diagno
   const lc = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(f.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    docs = parseAllDocuments(f.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     diagnostics.push({ severity: 'error', message: `cannot parse: ${(e as Error).message}`, pos: { file: f.name, line: 1, col: 1 } });
     return;
@@ -123,8 +124,10 @@ function parseFile(f: ManifestFile, objects: ParsedObject[], diagnostics: Diagno
     if (!('errors' in doc)) continue; // an EmptyStream
     const docPos = posOf(f.name, lc, (doc.contents as YamlNode | null)?.range ?? doc.range);
     for (const w of doc.warnings) diagnostics.push({ severity: 'warning', message: w.message, pos: { file: f.name, ...lc.linePos(w.pos[0]) } });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) diagnostics.push({ severity: 'error', message: e.message, pos: { file: f.name, ...lc.linePos(e.pos[0]) } });
+    // yaml's own duplicate-key check is quadratic (see duplicateKeys.ts); same errors, one pass.
+    const errors = mergeErrors(doc.errors, duplicateKeyErrors(doc.contents));
+    if (errors.length > 0) {
+      for (const e of errors) diagnostics.push({ severity: 'error', message: e.message, pos: { file: f.name, ...lc.linePos(e.pos[0]) } });
       continue;
     }
     let value: unknown;
