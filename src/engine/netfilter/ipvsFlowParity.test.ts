@@ -88,8 +88,9 @@ const DIFFERENCES: readonly Rule[] = [
     ipvs: (c) => {
       const cat = categorizeEndpoints(c.sp!.endpoints, c.sp!.service, { nodeName: c.config.nodeName });
       const eps = (cat.localEndpoints?.length ? cat.localEndpoints : cat.clusterEndpoints) ?? [];
-      // KUBE-LOAD-BALANCER-LOCAL / KUBE-NODE-PORT-LOCAL-* RETURN before KUBE-MARK-MASQ (research §2).
-      return { output: eps.map((e) => hostPort(e.ip, e.port)).join(', ') || 'DROP' };
+      // KUBE-LOAD-BALANCER-LOCAL / KUBE-NODE-PORT-LOCAL-* / KUBE-EXTERNAL-IP-LOCAL RETURN before
+      // KUBE-MARK-MASQ, and masqueradeAll only marks ClusterIP traffic (research §2): never masqueraded.
+      return { output: eps.map((e) => hostPort(e.ip, e.port)).join(', ') || 'DROP', masq: false };
     },
   },
   {
