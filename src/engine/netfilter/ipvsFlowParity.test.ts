@@ -90,18 +90,21 @@ const DIFFERENCES: readonly Rule[] = [
       const eps = (cat.localEndpoints?.length ? cat.localEndpoints : cat.clusterEndpoints) ?? [];
       // KUBE-LOAD-BALANCER-LOCAL / KUBE-NODE-PORT-LOCAL-* / KUBE-EXTERNAL-IP-LOCAL RETURN before
       // KUBE-MARK-MASQ, and masqueradeAll only marks ClusterIP traffic (research §2): never masqueraded.
-      return { output: eps.map((e) => hostPort(e.ip, e.port)).join(', ') || 'DROP', masq: false };
+      // No endpoints at all: the VS has no real servers → ip_vs_leave's ICMP port unreachable.
+      return { output: eps.map((e) => hostPort(e.ip, e.port)).join(', ') || 'REJECT', masq: false };
     },
   },
   {
     id: 'no-real-servers',
-    // iptables: KUBE-SERVICES / KUBE-EXTERNAL-SERVICES "has no endpoints" -j REJECT. ipvs: the
-    // virtual server stays with no real servers; ip_vs_schedule finds no dest → ip_vs_leave sends
-    // ICMP port unreachable and NF_DROPs (research §3 step 3, W6). The walker stops the packet at
-    // the IPVS hook as DROP without the ICMP reply (a walker gap, reported).
-    upstream: 'ipvs: VS without real servers → ip_vs_leave (ICMP port-unreachable + NF_DROP); iptables: REJECT rule',
-    applies: (c) => !!c.vs && c.vs.realServers.length === 0 && c.flow.output === 'REJECT',
-    ipvs: () => ({ output: 'DROP', masq: false }),
+    // iptables answers a Service with no usable endpoints by rule: REJECT ("has no endpoints") or,
+    // for internalTrafficPolicy Local with no local endpoints, DROP ("has no local endpoints").
+    // ipvs keeps the virtual server with no real servers; ip_vs_schedule finds no dest and
+    // ip_vs_leave (ip_vs_core.c) sends ICMP port unreachable "no matter it is TCP/UDP" before
+    // NF_DROP (research kube-proxy-ipvs.md §3 step 3, W6). Where iptables REJECTs too, the client
+    // sees the same answer (counted as equal); where iptables DROPs, ipvs answers and iptables is silent.
+    upstream: 'ipvs: VS without real servers → ip_vs_leave (ICMP port-unreachable + NF_DROP); iptables: REJECT or DROP rule',
+    applies: (c) => !!c.vs && c.vs.realServers.length === 0,
+    ipvs: () => ({ output: 'REJECT', masq: false }),
   },
 ];
 

@@ -68,7 +68,7 @@ export function traceVectorFlowIpvs(v: VectorIpvsDataplane, flow: ParityFlow): {
   const trace = walkPacket(v.dp, start, pkt, { mode: { kind: 'all' } });
   const outputs: string[] = [];
   for (const p of trace.paths) {
-    const ipvsDrop = p.steps.some((s) => s.kind === 'ipvs' && s.target === 'DROP');
+    const ipvsDrop = p.steps.some((s) => s.kind === 'ipvs' && (s.target === 'DROP' || s.target === 'REJECT'));
     const ended = p.verdict === 'DROP' || p.verdict === 'REJECT';
     const ruleVerdict = ended && (p.decidedByRule || ipvsDrop) ? p.verdict : p.acceptedByRule ? 'ACCEPT' : null;
     const item = p.dnat ?? ruleVerdict;

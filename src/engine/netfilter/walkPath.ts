@@ -102,7 +102,7 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
         if (end) return end;
       } else if (cb.kind === 'ipvs') {
         const r = ipvsAt(node, skb, hook);
-        if (r === 'drop') return { verdict: 'DROP' };
+        if (r === 'drop') return { verdict: 'REJECT', rejectWith: 'icmp-port-unreachable' };
         if (r === 'dnat' && hook === 'INPUT') return { verdict: 'IPVS' };
       } else {
         confirm(node, skb, hook);
@@ -274,7 +274,9 @@ export function walkPath(env: PathEnv, start: StartPoint, first: Packet, out: Pa
       return 'none';
     }
     if (!d.realServer) {
-      step(node, { kind: 'ipvs', hook, packet: skb.pkt, target: 'DROP', note: `IPVS virtual service ${d.service} has no real servers: dropped` });
+      // ip_vs_leave (ip_vs_core.c): no destination for a non-FTP service → icmp_send(ICMP_DEST_UNREACH,
+      // ICMP_PORT_UNREACH) "no matter it is TCP/UDP", then NF_DROP — the client sees port unreachable.
+      step(node, { kind: 'ipvs', hook, packet: skb.pkt, target: 'REJECT', note: `IPVS virtual service ${d.service} has no real servers: ip_vs_leave sends ICMP port unreachable and drops the packet` });
       return 'drop';
     }
     const before = skb.pkt;
