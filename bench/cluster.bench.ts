@@ -1,6 +1,8 @@
 // The cluster pipeline at scale: parse + validate + default + allocate + controllers + scheduler +
 // EndpointSlice controller for generated clusters of 100, 1k and 10k Services, each backed by a
 // Deployment of 10 replicas (so 1k, 10k and 100k Pods), on one Node per 1000 Pods (maxPods 1100).
+// Plus two 10 MB pastes: one ConfigMap with ~90k `data` keys (quadratic in the yaml package's
+// duplicate-key check before duplicateKeys.ts), and ~60k small ConfigMap documents.
 import { buildCluster } from '../src/engine/cluster/buildCluster.ts';
 import { parseManifests } from '../src/engine/cluster/parseManifests.ts';
 import { stringify } from 'yaml';
@@ -42,10 +44,47 @@ function toJSON(docs: Record<string, unknown>[]): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs, metadata: { resourceVersion: '' } }, null, 4);
 }
 
+/** One ConfigMap of about `bytes` with a `data` key per line. */
+function bigConfigMap(bytes: number): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: big', 'data:'];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const l = `  key-${i}: "value ${i} ${'x'.repeat(80)}"`;
+    lines.push(l);
+    size += l.length + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** About `bytes` of small ConfigMap documents. */
+function manyConfigMaps(bytes: number): string {
+  const docs: string[] = [];
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const d = stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: `ns-${i % 20}`, labels: { app: `app-${i}` } }, data: { 'a.txt': `hello ${i}`, 'b.txt': `world ${i}` } });
+    docs.push(d);
+    size += d.length + 4;
+  }
+  return docs.join('---\n');
+}
+
+/** A paste must not freeze the page: buildCluster on 10 MB of YAML, one run after a warm-up. */
+function pasteRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const [label, text] of [['1 ConfigMap', bigConfigMap(10e6)], ['many ConfigMaps', manyConfigMaps(10e6)]] as const) {
+    const files = [{ name: 'paste.yaml', text }];
+    let detail = '';
+    const ms = timeMedian(() => {
+      const s = buildCluster(files);
+      detail = `${text.split('\n').length} lines, ${s.objects.filter((o) => o.object.kind === 'ConfigMap').length} ConfigMaps, ${s.diagnostics.length} diagnostics`;
+    }, 1);
+    rows.push({ suite: 'cluster', case: `buildCluster 10 MB YAML, ${label}`, ms, target: '≤ 5000 ms', ok: ms <= 5000, detail });
+  }
+  return rows;
+}
+
 const suite: BenchSuite = {
   name: 'cluster',
   run() {
-    const rows: BenchRow[] = [];
+    const rows: BenchRow[] = pasteRows();
     for (const services of [100, 1000, 10000]) {
       const docs = generate(services);
       // YAML at 10k Services is dominated by the yaml package's parser; JSON takes the fast path.
