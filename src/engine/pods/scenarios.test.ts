@@ -89,17 +89,38 @@ describe('scenarios', () => {
     expect(at(s, 8 * 60 * S).row?.status).toBe('Terminating');
   });
 
-  it('memory pressure: eviction order follows exceeds-request, priority, usage above request', () => {
+  it('memory pressure: one eviction per pass, in rankMemoryPressure order, with the observed available in each message', () => {
     const s = memoryPressureScenario();
     const end = replay(s.options, s.script, s.durationMs);
-    const evicted = end.events.all.filter((e) => e.reason === 'Evicted').map((e) => e.podKey);
-    // besteffort frees only 30Mi, so the next loop evicts again: guaranteed (400Mi used, 512Mi
-    // requested) goes before burstable-under (200Mi of 400Mi): usage minus request decides.
-    expect(evicted).toEqual(['default/burstable-over', 'default/besteffort', 'default/guaranteed', 'default/burstable-under']);
-    const v = end.snapshot().pods.find((p) => p.key === 'default/burstable-over');
-    expect(v?.object?.status?.phase).toBe('Failed');
-    expect(v?.object?.status?.reason).toBe('Evicted');
-    expect(v?.object?.status?.message).toContain('Container app was using 300Mi, request is 100Mi, has larger consumption of memory.');
+    const low = (available: string) => `The node was low on resource: memory. Threshold quantity: 100Mi, available: ${available}. `;
+    const over = (using: string, request: string) => `Container app was using ${using}, request is ${request}, has larger consumption of memory. `;
+    // kubelet eviction_manager.go synchronize / evictionMessage: the container part only for
+    // containers above their request. besteffort frees only 30Mi (20Mi -> 50Mi, still < 100Mi),
+    // so the next pass evicts guaranteed (400Mi of 512Mi: -112Mi) before burstable-under
+    // (200Mi of 400Mi: -200Mi): usage minus request decides, not QoS class.
+    const want = [
+      { at: 70 * S, pod: 'default/burstable-over', message: low('50Mi') + over('300Mi', '100Mi') },
+      { at: 100 * S, pod: 'default/besteffort', message: low('20Mi') + over('30Mi', '0') },
+      { at: 110 * S, pod: 'default/guaranteed', message: low('50Mi') },
+      { at: 130 * S, pod: 'default/burstable-under', message: low('20Mi') },
+    ];
+    const evicted = end.events.all.filter((e) => e.reason === 'Evicted').map((e) => ({ at: e.firstMs, pod: e.podKey, message: e.message }));
+    expect(evicted).toEqual(want);
+    // The description tells the same story: three drops, four pods, in this order.
+    expect(s.description).toMatch(/three times/);
+    expect(s.description).toMatch(/four pods/);
+    const named = want.map((w) => w.pod.replace('default/', ''));
+    const positions = named.map((n) => s.description.indexOf(`${n} (`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const w of want) {
+      const v = end.snapshot().pods.find((p) => p.key === w.pod);
+      expect(v?.object?.status?.phase, w.pod).toBe('Failed');
+      expect(v?.object?.status?.reason, w.pod).toBe('Evicted');
+      expect(v?.object?.status?.message, w.pod).toBe(w.message);
+      expect(v?.object?.status?.conditions?.find((c) => c.type === 'DisruptionTarget')?.message, w.pod).toBe(w.message);
+      expect(s.description).toContain(`${w.pod.replace('default/', '')} (${w.at / S} s)`);
+    }
   });
 
   it('emptyDir over sizeLimit: evicted on the next loop, stays Failed/Evicted (not deleted)', () => {
