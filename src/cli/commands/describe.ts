@@ -22,9 +22,9 @@ export const describeCommand: Command = {
     const at = atFromFlag(values.at, 'describe');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`podlab describe: --seed must be an integer, got "${values.seed}"`);
-    const { simulateCluster } = await import('./getPods.ts');
-    const { sim, pods } = await simulateCluster(values.f ?? [], at, seed);
-    const pod = pods.get(`Pod/${ns}/${name}`);
+    const { simulateFiles } = await import('./getPods.ts');
+    const { sim, snapshot } = await simulateFiles(values.f ?? [], at, seed);
+    const pod = snapshot.objects.find((o) => o.key === `Pod/${ns}/${name}`)?.object;
     if (!pod) throw new CliError(`Error from server (NotFound): pods "${name}" not found`);
     // A pod printed as written (with its own status) has no simulated events.
     const simulated = sim.pods.some((p) => p.key === `${ns}/${name}`);

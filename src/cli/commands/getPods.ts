@@ -1,13 +1,13 @@
 // podlab get pods -f F… [--at DURATION] [-o wide|yaml|json]: the cluster the manifests describe
 // (buildCluster schedules and assigns IPs), then every bound Pod run through the Pod-lifecycle
 // machines to `--at` (simulated time since creation). Pods written with a status are printed as given.
-import type { ClusterObject, ClusterSnapshot, KubeObject } from '../../engine/cluster/index.ts';
-import { nodeInternalIP, settledPodStatus, type SettlePod } from '../../engine/cluster/index.ts';
+import type { ClusterSnapshot, KubeObject } from '../../engine/cluster/index.ts';
+import { settledPodStatus, type SettlePod } from '../../engine/cluster/index.ts';
 import { EPOCH_MS } from '../../engine/pods/epoch.ts';
-import { createPodSimulation, type PodSimulation } from '../../engine/pods/podSimulation.ts';
+import type { PodSimulation } from '../../engine/pods/podSimulation.ts';
 import { printPod } from '../../engine/pods/printPod.ts';
-import { parseQuantityMilli } from '../../engine/pods/quantity.ts';
 import type { Pod } from '../../engine/pods/types.ts';
+import { clusterAt, podKeyOf, simulateCluster } from '../../engine/simulation/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { atFromFlag } from '../simulatedTime.ts';
 import { CliError, Output } from '../io.ts';
@@ -27,67 +27,34 @@ export const POD_COLUMNS = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
 export const POD_WIDE_COLUMNS = [...POD_COLUMNS, 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'];
 
 export interface SimulatedCluster {
+  /** The cluster at `at`: Pods with their simulated status (a finished deletion is gone). */
   readonly snapshot: ClusterSnapshot;
   readonly sim: PodSimulation;
-  /** Pod objects at `at`, by key `Pod/ns/name` (absent: deleted). */
-  readonly pods: Map<string, KubeObject>;
 }
 
-/** Builds the cluster and runs its pods to `at`. Shared by get pods and describe pod. */
-export async function simulateCluster(files: string[], at: number, seed?: number): Promise<SimulatedCluster> {
+/**
+ * The manifests built into a cluster, then the engine's coupled timeline (engine/simulation
+ * simulateCluster, clusterAt) run to `at`. Shared by get pods and describe pod.
+ */
+export async function simulateFiles(files: string[], at: number, seed?: number): Promise<SimulatedCluster> {
   const { snapshotOrFail } = await import('./get.ts');
   const settled = new Set<string>();
   // The cluster pipeline binds pods and gives them IPs; which pods it settles tells us which
   // ones the lab simulates (a pasted status is left as written).
   const recordSettled: SettlePod = (pod, ctx) => {
-    settled.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+    settled.add(podKeyOf(pod));
     return settledPodStatus(pod, ctx);
   };
-  const snapshot = snapshotOrFail(files, { ...(seed !== undefined ? { seed } : {}), settlePod: recordSettled });
-  const podObjects = snapshot.objects.filter((o) => o.object.kind === 'Pod');
-  const simulated = podObjects.filter((o) => {
-    const k = `${o.object.metadata.namespace ?? 'default'}/${o.object.metadata.name}`;
-    return settled.has(k) || !o.object.status?.phase || (o.object.status.phase === 'Pending' && !o.object.spec?.nodeName);
-  });
-  const nodes = snapshot.objects
-    .filter((o) => o.object.kind === 'Node')
-    .map((o) => ({ name: o.object.metadata.name, ...(nodeInternalIP(o.object) ? { ip: nodeInternalIP(o.object) as string } : {}) }));
-  const inputs: Pod[] = simulated.map((o) => {
-    const st = o.object.status ?? {};
-    const keep = { ...(st.podIP ? { podIP: st.podIP } : {}), ...(st.hostIP ? { hostIP: st.hostIP } : {}), ...(st.conditions ? { conditions: st.conditions.filter((c: { type: string }) => c.type === 'PodScheduled') } : {}) };
-    return { ...(o.object as unknown as Pod), status: keep };
-  });
-  // The cluster's scheduler said whom it bound; the kubelet's eviction threshold comes from KubeletConfiguration.
-  const boundByScheduler = new Set(
-    (snapshot.events ?? []).filter((e) => e.reason === 'Scheduled').map((e) => e.object.replace(/^Pod\//, '')),
-  );
-  const memoryThreshold = snapshot.kubeletConfig?.evictionHard['memory.available'];
-  const thresholdMilli = memoryThreshold ? parseQuantityMilli(memoryThreshold) : null;
-  const sim = createPodSimulation({
-    pods: inputs,
-    nodes,
-    bindUnassigned: false,
-    boundByScheduler,
-    ...(thresholdMilli !== null ? { evictionHardMemoryBytes: Number(thresholdMilli / 1000n) } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-  });
-  sim.advanceTo(at);
-  const pods = new Map<string, KubeObject>();
-  for (const o of podObjects) pods.set(o.key, o.object);
-  for (const v of sim.snapshot().pods) {
-    const key = `Pod/${v.key}`;
-    if (v.object) pods.set(key, v.object as unknown as KubeObject);
-    else pods.delete(key);
-  }
-  return { snapshot, sim, pods };
+  const built = snapshotOrFail(files, { ...(seed !== undefined ? { seed } : {}), settlePod: recordSettled });
+  const simulates = (o: KubeObject) => settled.has(podKeyOf(o)) || !o.status?.phase || (o.status.phase === 'Pending' && !o.spec?.nodeName);
+  const sim = simulateCluster(built, [], at, seed, simulates);
+  return { snapshot: clusterAt(built, sim.snapshot(), { ...(seed !== undefined ? { seed } : {}) }), sim };
 }
 
 export async function getPods(req: GetPodsRequest): Promise<number> {
   const { selectObjects, printRows, printStructured } = await import('./get.ts');
-  const { snapshot, pods } = await simulateCluster(req.files, req.at, req.seed);
-  const selected = selectObjects(snapshot, 'Pod', req.namespace, req.names, 'pods')
-    .filter((o) => pods.has(o.key))
-    .map((o): ClusterObject => ({ ...o, object: pods.get(o.key) as KubeObject }));
+  const { snapshot } = await simulateFiles(req.files, req.at, req.seed);
+  const selected = selectObjects(snapshot, 'Pod', req.namespace, req.names, 'pods');
   if (selected.length === 0 && req.output !== 'yaml' && req.output !== 'json') {
     process.stderr.write(req.namespace === null ? 'No resources found\n' : `No resources found in ${req.namespace} namespace.\n`);
     return 0;

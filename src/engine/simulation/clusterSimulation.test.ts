@@ -87,4 +87,19 @@ describe('clusterAt: the coupled timeline', () => {
       base.objects.filter((o) => o.object.kind !== 'Pod' && o.object.kind !== 'EndpointSlice').map((o) => o.key),
     );
   });
+
+  it('a Pod the filter leaves out is not simulated and keeps the status it was written with', () => {
+    const base = buildCluster([{ name: 'web.yaml', text: MANIFEST }]);
+    const pod = base.objects.find((o) => o.key === 'Pod/default/web');
+    if (!pod) throw new Error('no Pod/default/web in the built cluster');
+    const written = { ...base, objects: base.objects.map((o) => (o === pod ? { ...o, object: { ...o.object, status: { phase: 'Failed', reason: 'Evicted' } } } : o)) };
+    const all = simulateCluster(written, [], 60_000);
+    expect(all.snapshot().pods.map((p) => p.key)).toContain('default/web');
+    const others = simulateCluster(written, [], 60_000, 1, (o) => o.metadata.name !== 'web');
+    const keys = others.snapshot().pods.map((p) => p.key);
+    expect(keys).not.toContain('default/web');
+    expect(keys.length).toBe(all.snapshot().pods.length - 1);
+    const now = clusterAt(written, others.snapshot());
+    expect(now.objects.find((o) => o.key === 'Pod/default/web')?.object.status).toEqual({ phase: 'Failed', reason: 'Evicted' });
+  });
 });

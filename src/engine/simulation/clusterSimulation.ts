@@ -27,10 +27,10 @@ export function podKeyOf(o: KubeObject): string {
  * scheduler bound it, with the IPs IPAM gave it, but no kubelet status yet (the simulation is the
  * kubelet). Nodes come with their InternalIP.
  */
-export function simulationOptionsFor(cluster: ClusterSnapshot, seed = 1): PodSimulationOptions {
+export function simulationOptionsFor(cluster: ClusterSnapshot, seed = 1, simulates: PodFilter = () => true): PodSimulationOptions {
   const pods: Pod[] = [];
   for (const { object } of cluster.objects) {
-    if (object.kind !== 'Pod') continue;
+    if (object.kind !== 'Pod' || !simulates(object)) continue;
     const status = (object.status ?? {}) as Record<string, unknown>;
     const unschedulable = ((status['conditions'] ?? []) as { type: string; status: string }[]).filter((c) => c.type === 'PodScheduled' && c.status === 'False');
     pods.push({
@@ -51,9 +51,16 @@ export function simulationOptionsFor(cluster: ClusterSnapshot, seed = 1): PodSim
   return { pods, nodes, seed, bindUnassigned: false, boundByScheduler, ...(milli !== null ? { evictionHardMemoryBytes: Number(milli / 1000n) } : {}) };
 }
 
+/**
+ * Which of the cluster's Pods the kubelet simulation runs; the others keep the status they were
+ * written with (clusterAt leaves a Pod with no simulated view as it is). Default: every Pod.
+ */
+export type PodFilter = (pod: KubeObject) => boolean;
+
 /** A simulation of the cluster's Pods from creation, with `script` applied, at `t` ms. */
-export function simulateCluster(cluster: ClusterSnapshot, script: readonly ScriptStep[] = [], t = SETTLE_MS, seed = 1): PodSimulation {
-  return script.length === 0 && t === 0 ? createPodSimulation(simulationOptionsFor(cluster, seed)) : replay(simulationOptionsFor(cluster, seed), script, t);
+export function simulateCluster(cluster: ClusterSnapshot, script: readonly ScriptStep[] = [], t = SETTLE_MS, seed = 1, simulates?: PodFilter): PodSimulation {
+  const options = simulationOptionsFor(cluster, seed, simulates);
+  return script.length === 0 && t === 0 ? createPodSimulation(options) : replay(options, script, t);
 }
 
 function withSimulatedStatus(object: KubeObject, view: SimulationSnapshot['pods'][number] | undefined): KubeObject | null {
