@@ -7,7 +7,7 @@
 //  - generateName suffixes: names.SimpleNameGenerator uses utilrand.String(5) over the alphabet
 //    "bcdfghjklmnpqrstvwxz2456789"; we draw the 5 characters from a hash of (owner, ordinal, seed)
 //    so a name never changes when unrelated objects are added.
-import { sha256 } from './sha256.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 /** k8s.io/apimachinery/pkg/util/rand: the alphabet without vowels and confusable characters. */
 export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
