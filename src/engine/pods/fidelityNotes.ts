@@ -25,7 +25,7 @@ export const POD_FIDELITY_NOTES: readonly FidelityNote[] = [
   },
   {
     topic: 'node pressure',
-    note: 'The eviction manager watches memory.available (hard threshold from KubeletConfiguration, default 100Mi) and emptyDir sizeLimit; an evicted pod frees its working set. Disk and PID signals are ranked by rankForEviction but the simulation does not generate them. Node conditions and taints are not written to the Node objects.',
+    note: 'The eviction manager watches memory.available (hard threshold from KubeletConfiguration, default 100Mi) and emptyDir sizeLimit every 10 s, and right after the evicted pod’s containers have stopped (waitForPodsCleanup); an evicted pod frees its working set. Disk and PID signals are ranked by rankForEviction but the simulation does not generate them. Node conditions and taints are not written to the Node objects.',
   },
   {
     topic: 'node failure',

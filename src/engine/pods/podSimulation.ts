@@ -27,12 +27,16 @@ type TimerPayload =
   | { kind: 'actor'; pod: number; target: number; id: string; gen: number; event: AnyEventObject }
   | { kind: 'probe'; pod: number; probe: number; instance: number }
   | { kind: 'eviction' }
+  | { kind: 'evictionCleanup'; victims: readonly number[]; deadline: number }
   | { kind: 'deadline'; pod: number }
   | { kind: 'backOffEcho'; pod: number; container: number; finishedAt: number };
 
 export const LAB_NODE: SimNode = { name: 'node-1', ip: '192.168.49.2' };
 /** Eviction manager loop period (eviction_manager.go monitoringInterval). */
 export const EVICTION_LOOP_MS = 10_000;
+/** eviction_manager.go waitForPodsCleanup: podCleanupPollFreq and podCleanupTimeout. */
+const POD_CLEANUP_POLL_MS = 1_000;
+const POD_CLEANUP_TIMEOUT_MS = 30_000;
 const POD_TARGET = -1;
 
 export class PodSimulation {
@@ -212,14 +216,37 @@ export class PodSimulation {
       this.applyPod(idx, { type: 'kubelet.evict', message: e.message, now: this.now });
       this.settle(idx);
     }
+    if (evictions.length > 0) {
+      // eviction_manager.go Start: after a pass that evicted, the loop does not sleep
+      // monitoringInterval; it waits for the evicted pods to be cleaned up (waitForPodsCleanup,
+      // polled every second, given up after 30 s) and synchronizes again at once.
+      const victims = evictions.map((e) => this.byKey.get(e.podKey)).filter((i): i is number => i !== undefined);
+      this.evictionScheduled = true;
+      this.queue.push(this.now + POD_CLEANUP_POLL_MS, { kind: 'evictionCleanup', victims, deadline: this.now + POD_CLEANUP_TIMEOUT_MS });
+      return;
+    }
     const pending = evictionCandidates(this.pods, this.nodes);
     if (pending) this.ensureEvictionLoop();
+  }
+
+  /** podResourcesAreReclaimed, as far as the lab models it: none of the pod's containers still runs. */
+  private cleanedUp(pod: number): boolean {
+    return (this.pods[pod] as PodRuntime).containers.every((c) => {
+      const [top] = containerStateOf(c);
+      return top !== 'running' && top !== 'stopping';
+    });
+  }
+
+  private evictionCleanupPoll(t: { victims: readonly number[]; deadline: number }): void {
+    if (this.now >= t.deadline || t.victims.every((i) => this.cleanedUp(i))) return this.evictionLoop();
+    this.queue.push(this.now + POD_CLEANUP_POLL_MS, { kind: 'evictionCleanup', victims: t.victims, deadline: t.deadline });
   }
 
   // ---- time and input ----------------------------------------------------------------------
 
   private dispatch(t: TimerPayload): void {
     if (t.kind === 'eviction') return this.evictionLoop();
+    if (t.kind === 'evictionCleanup') return this.evictionCleanupPoll(t);
     if (t.kind === 'backOffEcho') {
       const c = (this.pods[t.pod] as PodRuntime).containers[t.container];
       if (!c || containerStateOf(c)[1] !== 'CrashLoopBackOff' || c.context.current?.finishedAtMs !== t.finishedAt) return;

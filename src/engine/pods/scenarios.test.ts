@@ -96,12 +96,13 @@ describe('scenarios', () => {
     const over = (using: string, request: string) => `Container app was using ${using}, request is ${request}, has larger consumption of memory. `;
     // kubelet eviction_manager.go synchronize / evictionMessage: the container part only for
     // containers above their request. besteffort frees only 30Mi (20Mi -> 50Mi, still < 100Mi),
-    // so the next pass evicts guaranteed (400Mi of 512Mi: -112Mi) before burstable-under
-    // (200Mi of 400Mi: -200Mi): usage minus request decides, not QoS class.
+    // and the pass right after its cleanup (Start → waitForPodsCleanup, 1 s poll) evicts
+    // guaranteed (400Mi of 512Mi: -112Mi) before burstable-under (200Mi of 400Mi: -200Mi):
+    // usage minus request decides, not QoS class.
     const want = [
       { at: 70 * S, pod: 'default/burstable-over', message: low('50Mi') + over('300Mi', '100Mi') },
       { at: 100 * S, pod: 'default/besteffort', message: low('20Mi') + over('30Mi', '0') },
-      { at: 110 * S, pod: 'default/guaranteed', message: low('50Mi') },
+      { at: 101 * S, pod: 'default/guaranteed', message: low('50Mi') },
       { at: 130 * S, pod: 'default/burstable-under', message: low('20Mi') },
     ];
     const evicted = end.events.all.filter((e) => e.reason === 'Evicted').map((e) => ({ at: e.firstMs, pod: e.podKey, message: e.message }));

@@ -129,7 +129,7 @@ export function memoryPressureScenario(): Scenario {
     id: 'memory-pressure',
     title: 'Node memory pressure: eviction order',
     description:
-      'memory.available drops under the 100Mi hard threshold three times (50Mi at 60 s, 20Mi at 90 s and at 120 s) and four pods are evicted, one per eviction-manager pass, ranked first by usage above request, then lower priority, then the most usage above request. burstable-over (70 s) frees 300Mi and ends the first pressure; besteffort (100 s) frees only 30Mi, so the next pass still observes 50Mi available and evicts guaranteed (110 s); the third drop evicts burstable-under (130 s). The Guaranteed pod goes before the Burstable one under its request: QoS class is not the key.',
+      'memory.available drops under the 100Mi hard threshold three times (50Mi at 60 s, 20Mi at 90 s and at 120 s) and four pods are evicted, one per eviction-manager pass, ranked first by usage above request, then lower priority, then the most usage above request. burstable-over (70 s) frees 300Mi and ends the first pressure; besteffort (100 s) frees only 30Mi, and the pass that runs as soon as it is cleaned up (not 10 s later) still observes 50Mi available and evicts guaranteed (101 s); the third drop evicts burstable-under (130 s). The Guaranteed pod goes before the Burstable one under its request: QoS class is not the key.',
     options: {
       pods: [
         pod('guaranteed', [{ name: 'app', image: 'redis:7', resources: res('512Mi', '512Mi') }], {}, { containers: { app: { memory: '400Mi' } } }),
