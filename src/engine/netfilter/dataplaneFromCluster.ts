@@ -32,6 +32,8 @@ export interface ClusterDataplaneOptions {
 }
 
 export interface ClusterDataplane {
+  /** The kube-proxy mode the nodes were rendered in (the option, else the configured one). */
+  readonly mode: 'iptables' | 'ipvs';
   readonly dataplane: Dataplane;
   /** Each node's iptables text as loaded. */
   readonly rulesText: ReadonlyMap<string, string>;
@@ -139,5 +141,5 @@ export function dataplaneFromCluster(snapshot: ClusterSnapshot, opts: ClusterDat
     const localIPs = [ip, '127.0.0.1', gateway, ...(ipvs?.kubeIpvs0 ?? [])].filter((a): a is string => !!a);
     return { name, interfaces, localIPs, routes, ruleset, ...(ipvs ? { ipsets: ipvs.ipsets, ipvs: ipvs.handler } : {}) };
   });
-  return { dataplane: { nodes: out, pods }, rulesText, diagnostics };
+  return { mode, dataplane: { nodes: out, pods }, rulesText, diagnostics };
 }

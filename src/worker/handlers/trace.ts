@@ -40,15 +40,8 @@ export interface TraceRun {
 
 export type TraceOutcome = { readonly runs: readonly TraceRun[]; readonly error: null } | { readonly runs: readonly []; readonly error: string };
 
-/** The configured mode: buildCluster keeps the user's KubeProxyConfiguration in
- * `snapshot.kubeProxyConfig` (merged over defaults), which dataplaneFromCluster does not read. */
-export function configuredMode(snapshot: ClusterSnapshot): ProxyTraceMode {
-  return snapshot.kubeProxyConfig?.mode === 'ipvs' ? 'ipvs' : 'iptables';
-}
-
 function traceOne(snapshot: ClusterSnapshot, q: TraceQuery, forced: ProxyTraceMode | undefined): TraceRun | string {
-  const mode = forced ?? configuredMode(snapshot);
-  const { dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, { mode });
+  const { mode, dataplane: dp, diagnostics } = dataplaneFromCluster(snapshot, forced ? { mode: forced } : {});
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) return `rules did not load: ${formatDiagnostic(bad)}`;
   const r = resolveTraceRequest(snapshot, dp, { from: q.from, to: q.to, proto: q.proto, ...(q.node ? { node: q.node } : {}) });
