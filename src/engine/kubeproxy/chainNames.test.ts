@@ -1,6 +1,9 @@
 // Chain names must equal a real node's: hashes verified against upstream test expectations.
 import { describe, expect, it } from 'vitest';
-import { isServiceChainName, servicePortChainNames, servicePortEndpointChainName } from './chainNames.ts';
+import fc from 'fast-check';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base32 } from '@scure/base';
+import { hash16, isServiceChainName, servicePortChainNames, servicePortEndpointChainName } from './chainNames.ts';
 
 describe('chain names (proxier.go portProtoHash, servicePortEndpointChainName)', () => {
   it.each([
@@ -30,5 +33,11 @@ describe('chain names (proxier.go portProtoHash, servicePortEndpointChainName)',
       expect(isServiceChainName(c)).toBe(true);
     }
     expect(isServiceChainName('KUBE-SERVICES')).toBe(false);
+  });
+  it('the reused hasher gives the one-shot digest for any input, one call after another (long and non-ASCII too)', () => {
+    const oneShot = (x: string) => base32.encode(sha256(new TextEncoder().encode(x)).subarray(0, 10));
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 600 }), fc.string({ minLength: 1000, maxLength: 3000 }))), (inputs) => {
+      for (const x of inputs) expect(hash16(x), JSON.stringify(x)).toBe(oneShot(x));
+    }));
   });
 });
