@@ -23,6 +23,14 @@ export function endpointString(ip: string, port: number): string {
 
 interface Cond { ready?: unknown; serving?: unknown; terminating?: unknown }
 
+const NO_HINTS: readonly string[] = Object.freeze([]);
+
+/** Hint names (forZones / forNodes); most endpoints have none, and share one empty list. */
+function hintNames(hints: readonly { name?: string }[] | undefined): readonly string[] {
+  if (!hints || hints.length === 0) return NO_HINTS;
+  return hints.map((h) => h?.name ?? '').filter((n) => n !== '');
+}
+
 /**
  * Every endpoint of every service port, keyed by servicePortKey, each list sorted by its
  * `ip:port` string (plain string order: `10.1.1.11:11` < `10.1.1.1:11`).
@@ -34,9 +42,10 @@ export function endpointsByServicePort(
   warnings: string[],
 ): Map<string, EndpointInfo[]> {
   const sets = new Map<string, Map<string, EndpointInfo>>();
-  // The cache keeps slices in a map; we read them in name order so the result is stable.
-  const ordered = [...slices].sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
-  for (const slice of ordered) {
+  // The cache keeps slices in a Go map; we read them in key order (plain code-unit order, keys
+  // computed once) so the result is stable.
+  const ordered = slices.map((s) => ({ k: objectKey(s), s })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  for (const { s: slice } of ordered) {
     const ns = slice.metadata.namespace ?? 'default';
     const key = objectKey({ kind: 'EndpointSlice', metadata: { ...slice.metadata, namespace: ns } });
     const who = `EndpointSlice ${ns}/${slice.metadata.name}`;
@@ -57,12 +66,13 @@ export function endpointsByServicePort(
       const spKey = servicePortKey(servicePortNameString(ns, svcName, portName), protocol);
       let set = sets.get(spKey);
       if (!set) sets.set(spKey, (set = new Map()));
-      endpoints.forEach((ep, idx) => {
+      for (let idx = 0; idx < endpoints.length; idx++) {
+        const ep = endpoints[idx]!;
         const addrs = Array.isArray(ep?.addresses) ? (ep.addresses as unknown[]) : [];
-        if (addrs.length === 0) return;
+        if (addrs.length === 0) continue;
         const first = typeof addrs[0] === 'string' ? parseIPSloppy(addrs[0]) : null;
-        if (!first) { warnings.push(`${who}: endpoints[${idx}].addresses[0] ${JSON.stringify(addrs[0])} is not an IP address; kube-proxy ignores it`); return; }
-        if (first.ip.family !== family) return; // "Filter out the incorrect IP version case"
+        if (!first) { warnings.push(`${who}: endpoints[${idx}].addresses[0] ${JSON.stringify(addrs[0])} is not an IP address; kube-proxy ignores it`); continue; }
+        if (first.ip.family !== family) continue; // "Filter out the incorrect IP version case"
         if (first.hadLeadingZeros) warnings.push(`${who}: endpoints[${idx}].addresses[0] ${JSON.stringify(addrs[0])} has leading zeros (an API server would reject it); kube-proxy reads it as ${first.text}`);
         const nodeNameOf = typeof ep.nodeName === 'string' ? ep.nodeName : undefined;
         const c = (ep.conditions ?? {}) as Cond;
@@ -79,15 +89,15 @@ export function endpointsByServicePort(
           serving,
           terminating,
           ...(nodeNameOf !== undefined ? { nodeName: nodeNameOf } : {}),
-          zoneHints: (hints.forZones ?? []).map((z) => z?.name ?? '').filter((z) => z !== ''),
-          nodeHints: (hints.forNodes ?? []).map((z) => z?.name ?? '').filter((z) => z !== ''),
+          zoneHints: hintNames(hints.forZones),
+          nodeHints: hintNames(hints.forNodes),
           sliceKey: key,
           endpointIndex: idx,
         };
         // A duplicate ip:port replaces the entry only if it is not terminating (prefer the
         // running pod over a terminating one that reused its IP).
         if (!set.has(info.endpoint) || !terminating) set.set(info.endpoint, info);
-      });
+      }
     }
   }
   const out = new Map<string, EndpointInfo[]>();

@@ -25,6 +25,10 @@ function parseIPv4Sloppy(text: string): bigint | null {
   return v;
 }
 
+function hasLeadingZero(octet: string): boolean {
+  return octet.length > 1 && octet.charCodeAt(0) === 48;
+}
+
 /** netutils.ParseIPSloppy: null when the text is no address at all. */
 const DOTTED = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/;
 
@@ -33,12 +37,14 @@ export function parseIPSloppy(raw: string): SloppyIP | null {
   if (text === '') return null;
   const m = DOTTED.exec(text);
   if (m) {
-    // Fast path for dotted quads (the common case at scale): no bigint round trips.
-    const o = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-    if (o.some((x) => x > 255)) return null;
-    const canon = o.join('.');
-    const value = BigInt(((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!);
-    return { ip: { family: 'IPv4', value }, text: canon, hadLeadingZeros: canon !== text };
+    // Fast path for dotted quads (the common case at scale, ~100k endpoints per sync): no bigint
+    // round trips, and the input string itself is the canonical text unless an octet has a
+    // leading zero.
+    const a = Number(m[1]), b = Number(m[2]), c = Number(m[3]), d = Number(m[4]);
+    if (a > 255 || b > 255 || c > 255 || d > 255) return null;
+    const zeros = hasLeadingZero(m[1]!) || hasLeadingZero(m[2]!) || hasLeadingZero(m[3]!) || hasLeadingZero(m[4]!);
+    const value = BigInt(a * 0x1000000 + (b << 16) + (c << 8) + d);
+    return { ip: { family: 'IPv4', value }, text: zeros ? `${a}.${b}.${c}.${d}` : text, hadLeadingZeros: zeros };
   }
   const strict = parseIP(text);
   if (strict) return { ip: strict, text: formatIP(strict), hadLeadingZeros: false };
