@@ -74,8 +74,8 @@ describe('a lab cluster through the iptables renderer', () => {
   });
   it('every rule carries provenance back to its Service / EndpointSlice', () => {
     const rs = syncProxyRules(buildProxyModel(cluster, proxierConfigForNode(cluster, { nodeName: 'worker-1' })));
-    const sep = rs.nat.lines.find((l) => l.kind === 'rule' && l.rule.args.includes('DNAT') && l.rule.provenance?.endpoint === '10.244.1.5:8080');
-    expect(sep?.kind === 'rule' && sep.rule.provenance).toMatchObject({ service: 'Service/shop/web', servicePort: 'shop/web:http', endpointSlice: 'EndpointSlice/shop/web-abc12' });
+    const sep = rs.nat.rules.find((r) => r.spec.includes(' -j DNAT ') && r.provenance?.endpoint === '10.244.1.5:8080');
+    expect(sep?.provenance).toMatchObject({ service: 'Service/shop/web', servicePort: 'shop/web:http', endpointSlice: 'EndpointSlice/shop/web-abc12' });
   });
   it('a partial resync after an endpoint change rewrites only that Service\'s chains', () => {
     const cfg = proxierConfigForNode(cluster, { nodeName: 'worker-1' });

@@ -3,7 +3,7 @@
 // --probability values and the DNAT target (kube-proxy proxier.go writeServiceToEndpointRules).
 // ipvs: virtual server → real servers with weights (proxier.go syncService / syncEndpoint).
 import { isServiceChainName } from '../../engine/kubeproxy/chainNames.ts';
-import { parseRuleArgs, rulesByChain, saveRule, type IptablesRule, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
+import { jumpTarget, rulesByChain, saveLine, type IptablesRule, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
 import { hostPort, virtualServerKey, ipvsNodePortIPs, type IpvsProxierState } from '../../engine/kubeproxy/ipvs/index.ts';
 import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
 import { toLink, virtualServerAddresses } from './rulesDump.ts';
@@ -13,11 +13,6 @@ import type { RulesTreeNode } from './rulesTypes.ts';
 const ENTRY_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS'];
 /** Service chains nest at most KUBE-SERVICES → EXT → SVC → SEP (plus FW); a guard, not a limit users meet. */
 const MAX_DEPTH = 6;
-
-function jumpTarget(rule: IptablesRule): string | undefined {
-  const i = rule.args.indexOf('-j');
-  return i < 0 ? undefined : rule.args[i + 1];
-}
 
 function iptablesTree(rs: IptablesRuleset, service: string): RulesTreeNode | null {
   const chains = rulesByChain(rs.nat);
@@ -29,7 +24,7 @@ function iptablesTree(rs: IptablesRuleset, service: string): RulesTreeNode | nul
       const next = new Set(seen).add(target);
       children = (chains.get(target) ?? []).map((r) => node(r, depth + 1, next));
     }
-    return { text: saveRule(parseRuleArgs(rule.chain, rule.args), rs.family), ...(link ? { link } : {}), children };
+    return { text: saveLine(rule, rs.family), ...(link ? { link } : {}), children };
   };
   const roots = ENTRY_CHAINS.flatMap((c) => (chains.get(c) ?? []).filter((r) => r.provenance?.service === service));
   if (roots.length === 0) return null;

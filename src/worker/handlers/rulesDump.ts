@@ -35,14 +35,13 @@ function iptablesLinks(rs: IptablesRuleset): IptablesLinks {
   const byChainRule = new Map<string, (RuleLink | null)[]>();
   const byChain = new Map<string, RuleLink>();
   for (const table of [rs.nat, rs.filter]) {
-    for (const l of table.lines) {
-      if (l.kind !== 'rule') continue;
-      const link = toLink(l.rule.provenance);
-      const key = `${table.name}/${l.rule.chain}`;
+    for (const r of table.rules) {
+      const link = toLink(r.provenance);
+      const key = `${table.name}/${r.chain}`;
       let list = byChainRule.get(key);
       if (!list) byChainRule.set(key, (list = []));
       list.push(link);
-      if (link && isServiceChainName(l.rule.chain) && !byChain.has(l.rule.chain)) byChain.set(l.rule.chain, link);
+      if (link && isServiceChainName(r.chain) && !byChain.has(r.chain)) byChain.set(r.chain, link);
     }
   }
   return { byChainRule, byChain };

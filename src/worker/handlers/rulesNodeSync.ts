@@ -64,7 +64,7 @@ export function linkFromComment(line: string, byId: ReadonlyMap<string, string>)
 export function statsOf(sync: NodeSync): RulesStats {
   if (sync.mode === 'iptables') {
     const size = measureRestore(sync.restore);
-    const kubeServicesRules = sync.rs.nat.lines.filter((l) => l.kind === 'rule' && l.rule.chain === 'KUBE-SERVICES').length;
+    const kubeServicesRules = sync.rs.nat.rules.filter((r) => r.chain === 'KUBE-SERVICES').length;
     return { rules: size.rules, chains: size.chains, restoreBytes: size.bytes, kubeServicesRules, virtualServers: 0 };
   }
   const size = measureRestore(sync.ipvs.restoreText);

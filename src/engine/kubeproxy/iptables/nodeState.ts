@@ -4,9 +4,9 @@
 // restore input merged with --noflush. This is what a packet walker starts from.
 import { applyRestoreNoflush } from './applyRestoreNoflush.ts';
 import { BUILTIN_CHAINS } from './ruleset.ts';
-import type { IptablesRuleset } from './ruleset.ts';
+import type { ChainDecl, IptablesRule, IptablesRuleset } from './ruleset.ts';
 import { parseRuleArgs } from './parsedRule.ts';
-import { addSaveRule, saveRule, type SaveTable } from './renderSave.ts';
+import { addSaveLine, saveLine, saveRule, type SaveTable } from './renderSave.ts';
 
 
 /** The tables as EnsureChain + EnsureRule(Prepend) leave them, before the first restore. */
@@ -36,26 +36,55 @@ export function nodeStateAfterFirstSync(rs: IptablesRuleset, restoreText: string
 /**
  * The same state as nodeStateAfterFirstSync, built without a text round trip (for large
  * clusters): built-ins with the jump rules, ensured chains, then the ruleset's chains and rules.
+ * A service port's chain finds its rules in its block (ChainDecl.rulesFrom/rulesTo); the few
+ * other chains are indexed in one pass.
  */
 export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
   const out: SaveTable[] = [];
   for (const table of ['mangle', 'filter', 'nat'] as const) {
-    const chains = new Map<string, string>();
-    for (const b of BUILTIN_CHAINS[table] ?? []) chains.set(b, 'ACCEPT');
-    for (const c of rs.ensuredChains) if (c.table === table) chains.set(c.chain, '-');
-    const rules = new Map<string, string[]>();
-    const save = (chain: string, args: readonly string[]) => addSaveRule(rules, chain, saveRule(parseRuleArgs(chain, args), rs.family));
-    // Each jump is inserted at the top, so the last one inserted comes first.
+    const rules = table === 'mangle' ? [] : rs[table].rules;
+    const others = new Map<string, ChainDecl>();
+    for (const b of BUILTIN_CHAINS[table] ?? []) others.set(b, { name: b });
+    for (const c of rs.ensuredChains) if (c.table === table && !others.has(c.chain)) others.set(c.chain, { name: c.chain });
+    const chains: ChainDecl[] = [...others.values()];
+    if (table !== 'mangle') {
+      for (const c of rs[table].chains) {
+        if (c.rulesFrom !== undefined) chains.push(c);
+        else if (!others.has(c.name)) {
+          others.set(c.name, c);
+          chains.push(c);
+        }
+      }
+    }
+    // Rules of the chains without a block, in write order; the jumps kube-proxy inserts at the
+    // top of the built-ins go first, the last one inserted first.
+    const jumps = new Map<string, string[]>();
     for (let i = rs.jumpRules.length - 1; i >= 0; i--) {
       const j = rs.jumpRules[i]!;
-      if (j.table === table) save(j.chain, j.args);
+      if (j.table === table) addSaveLine(jumps, j.chain, saveRule(parseRuleArgs(j.chain, j.args), rs.family));
     }
-    if (table !== 'mangle') {
-      const t = rs[table];
-      for (const c of t.chains) chains.set(c.name, '-');
-      for (const l of t.lines) if (l.kind === 'rule') save(l.rule.chain, l.rule.args);
+    const unblocked = new Map<string, IptablesRule[]>();
+    for (const r of rules) {
+      const list = others.has(r.chain) ? unblocked.get(r.chain) : undefined;
+      if (list) list.push(r);
+      else if (others.has(r.chain)) unblocked.set(r.chain, [r]);
     }
-    out.push({ name: table, chains: [...chains].map(([name, policy]) => ({ name, policy })), rules });
+    out.push({
+      name: table,
+      chains,
+      pushLines: (c, family, dst) => {
+        const chain = c as ChainDecl; // one of `chains` above
+        if (chain.rulesFrom !== undefined && chain.rulesTo !== undefined) {
+          for (let i = chain.rulesFrom; i < chain.rulesTo; i++) {
+            const r = rules[i]!;
+            if (r.chain === chain.name) dst.push(saveLine(r, family));
+          }
+          return;
+        }
+        for (const l of jumps.get(chain.name) ?? []) dst.push(l);
+        for (const r of unblocked.get(chain.name) ?? []) dst.push(saveLine(r, family));
+      },
+    });
   }
   return out;
 }

@@ -26,10 +26,7 @@ function renderTable(t: IptablesTable, opts: RestoreOptions, out: string[]): voi
     // Declaring a chain flushes it, which iptables requires before -X.
     for (const c of stale) out.push(`:${c} - [0:0]`);
   }
-  for (const l of t.lines) {
-    if (l.kind === 'delete') out.push(`-X ${l.chain}`);
-    else if (!skippedChains.has(l.rule.chain)) out.push(ruleText(l.rule));
-  }
+  for (const r of t.rules) if (!skippedChains.has(r.chain)) out.push(ruleText(r));
   for (const c of stale) out.push(`-X ${c}`);
   out.push('COMMIT');
 }

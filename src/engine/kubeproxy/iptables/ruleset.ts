@@ -1,8 +1,9 @@
 // The structured ruleset the iptables renderer produces (tables → chains → rules, each rule
 // with provenance), from which every text form is rendered: kube-proxy's iptables-restore input,
-// a node's iptables-save, and `iptables -L -n -v`. Rule arguments are kept exactly as
+// a node's iptables-save, and `iptables -L -n -v`. A rule's arguments are one string, exactly as
 // kube-proxy writes them (proxyutil.LineBuffer: words joined by single spaces, multi-word
-// comments already wrapped in double quotes).
+// comments already wrapped in double quotes); the per-endpoint shapes, most of a large ruleset,
+// render theirs on demand (ruleShapes.ts).
 import type { IPFamily } from '../../shared/ip.ts';
 
 export type TableName = 'filter' | 'nat';
@@ -28,25 +29,35 @@ export interface RuleProvenance {
 
 export interface IptablesRule {
   readonly chain: string;
-  /** Everything after `-A <chain>`. */
-  readonly args: readonly string[];
+  /** Everything after `-A <chain>`, as kube-proxy writes it (words joined by single spaces). */
+  readonly spec: string;
   readonly provenance?: RuleProvenance;
+  /**
+   * The whole line as `iptables-save` prints it, for the shapes that build it directly
+   * (ruleShapes.ts); saveLine derives it from `spec` with the generic parser otherwise.
+   */
+  savedLine?(family: IPFamily): string;
 }
-
-/** A line of a table's rule section in write order: a rule, or `-X CHAIN`. */
-export type TableLine = { readonly kind: 'rule'; readonly rule: IptablesRule } | { readonly kind: 'delete'; readonly chain: string };
 
 export interface ChainDecl {
   readonly name: string;
   /** The service port whose SVC/SVL/EXT/FW/SEP chain this is (partial syncs skip unchanged ones). */
   readonly servicePort?: string;
+  /**
+   * For a service port's chains: the slice `[rulesFrom, rulesTo)` of the table's `rules` that
+   * holds all of the chain's rules (the service port's block), so a renderer finds them without
+   * indexing 300k rules by chain name.
+   */
+  readonly rulesFrom?: number;
+  readonly rulesTo?: number;
 }
 
 export interface IptablesTable {
   readonly name: TableName;
   /** `:CHAIN - [0:0]` lines in write order. */
   readonly chains: ChainDecl[];
-  readonly lines: TableLine[];
+  /** `-A` lines in write order. */
+  readonly rules: IptablesRule[];
 }
 
 /** A jump rule kube-proxy prepends to a built-in chain with `iptables -I` (not via restore). */
@@ -69,29 +80,32 @@ export interface IptablesRuleset {
 }
 
 export function ruleText(rule: IptablesRule): string {
-  return rule.args.length === 0 ? `-A ${rule.chain}` : `-A ${rule.chain} ${rule.args.join(' ')}`;
+  return rule.spec === '' ? `-A ${rule.chain}` : `-A ${rule.chain} ${rule.spec}`;
+}
+
+/** The word after `-j`, if any. */
+export function jumpTarget(rule: IptablesRule): string | undefined {
+  const m = / -j (\S+)|^-j (\S+)/.exec(rule.spec);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export function newTable(name: TableName): IptablesTable {
-  return { name, chains: [], lines: [] };
+  return { name, chains: [], rules: [] };
 }
 
 /** The rules of one chain, in order. */
 export function chainRules(table: IptablesTable, chain: string): IptablesRule[] {
-  const out: IptablesRule[] = [];
-  for (const l of table.lines) if (l.kind === 'rule' && l.rule.chain === chain) out.push(l.rule);
-  return out;
+  return table.rules.filter((r) => r.chain === chain);
 }
 
 /** Every rule grouped by chain, chains in declaration order. */
 export function rulesByChain(table: IptablesTable): Map<string, IptablesRule[]> {
   const m = new Map<string, IptablesRule[]>();
   for (const c of table.chains) if (!m.has(c.name)) m.set(c.name, []);
-  for (const l of table.lines) {
-    if (l.kind !== 'rule') continue;
-    let list = m.get(l.rule.chain);
-    if (!list) m.set(l.rule.chain, (list = []));
-    list.push(l.rule);
+  for (const r of table.rules) {
+    let list = m.get(r.chain);
+    if (!list) m.set(r.chain, (list = []));
+    list.push(r);
   }
   return m;
 }

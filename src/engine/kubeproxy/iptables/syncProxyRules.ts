@@ -71,8 +71,8 @@ export function syncProxyRules(model: ProxyModel, opts: SyncOptions = {}): Iptab
   const top = (t: typeof filter, chains: string[]) => chains.forEach((name) => t.chains.push({ name }));
   top(filter, [KUBE_SERVICES, KUBE_EXTERNAL_SERVICES, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL]);
   top(nat, [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ]);
-  const natRule = (chain: string, args: string[]) => nat.lines.push({ kind: 'rule', rule: { chain, args } });
-  const filterRule = (chain: string, args: string[]) => filter.lines.push({ kind: 'rule', rule: { chain, args } });
+  const natRule = (chain: string, words: readonly string[]) => nat.rules.push({ chain, spec: words.join(' ') });
+  const filterRule = (chain: string, words: readonly string[]) => filter.rules.push({ chain, spec: words.join(' ') });
   const mark = cfg.masqueradeMark;
 
   natRule(KUBE_POSTROUTING, ['-m', 'mark', '!', '--mark', `${mark}/${mark}`, '-j', 'RETURN']);

@@ -9,6 +9,7 @@ import type { EndpointInfo, ProxierConfig, ProxyServicePort } from '../types.ts'
 import { probability } from './computeProbability.ts';
 import type { LocalTrafficDetector } from './localDetector.ts';
 import type { IptablesTable, RuleProvenance } from './ruleset.ts';
+import { DNATRule, EndpointJumpRule, HairpinRule, VIPCaptureRule } from './ruleShapes.ts';
 
 export const KUBE_SERVICES = 'KUBE-SERVICES';
 export const KUBE_EXTERNAL_SERVICES = 'KUBE-EXTERNAL-SERVICES';
@@ -30,8 +31,8 @@ export interface SyncContext {
   readonly localhostNodePorts: boolean;
 }
 
-/** Writes every rule of `sp`; returns the nat chains it declared (activeNATChains). */
-export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): string[] {
+/** Writes every rule of `sp`, and declares its SVC/SVL/EXT/FW/SEP chains in nat. */
+export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): void {
   const { config, filter, nat, detector } = ctx;
   const svc = sp.service;
   const S = svc.id;
@@ -39,15 +40,16 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
   const port = String(svc.port);
   const names = servicePortChainNames(S, svc.protocol);
   const base: RuleProvenance = { servicePort: S, ...(svc.serviceKey ? { service: svc.serviceKey } : {}) };
-  const own = new Set<string>();
-  const rule = (t: IptablesTable, chain: string, args: string[], prov: RuleProvenance = base) => t.lines.push({ kind: 'rule', rule: { chain, args, provenance: prov } });
-  const declare = (chain: string) => {
-    nat.chains.push({ name: chain, servicePort: S });
-    own.add(chain);
-  };
-  const comment = (text: string) => ['-m', 'comment', '--comment', text];
-  // appendServiceCommentLocked: per-endpoint comments are dropped in large-cluster mode.
-  const epComment = (text: string) => (ctx.largeClusterMode ? [] : comment(text));
+  // A rule is kube-proxy's words after `-A CHAIN` as one string (ruleset.ts); the shapes of
+  // ruleShapes.ts, most of a large ruleset, render theirs on demand.
+  const rule = (t: IptablesTable, chain: string, spec: string, prov: RuleProvenance = base) => t.rules.push({ chain, spec, provenance: prov });
+  // A Service VIP capture (steps 1-3).
+  const capture = (t: IptablesTable, chain: string, commentText: string, vip: string, target: string) =>
+    t.rules.push(new VIPCaptureRule(chain, commentText, protocol, vip, port, target, base));
+  // Chains are declared in write order once the block is written, with the block's rule range.
+  const declared: string[] = [];
+  const declare = (chain: string) => declared.push(chain);
+  const rulesFrom = nat.rules.length;
   const sepNames = new Map<string, string>();
   const sepChain = (ep: EndpointInfo) => {
     let n = sepNames.get(ep.endpoint);
@@ -57,7 +59,8 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
   const epProvs = new Map<string, RuleProvenance>();
   const epProv = (ep: EndpointInfo): RuleProvenance => {
     let p = epProvs.get(ep.endpoint);
-    if (!p) epProvs.set(ep.endpoint, (p = { ...base, endpoint: ep.endpoint, ...(ep.sliceKey ? { endpointSlice: ep.sliceKey } : {}) }));
+    // Built field by field: an object spread here was a fifth of the sync at 100k endpoints.
+    if (!p) epProvs.set(ep.endpoint, (p = endpointProvenance(S, svc.serviceKey, ep)));
     return p;
   };
 
@@ -88,115 +91,113 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
   const usesFWChain = hasEndpoints && svc.loadBalancerVIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
   const loadBalancerTrafficChain = usesFWChain ? names.firewallChain : externalTrafficChain;
 
+  // Comment texts without their quotes (capture() and the specs below add them).
   let internalFilterTarget = '';
   let internalFilterComment = '';
   let externalFilterTarget = '';
   let externalFilterComment = '';
   if (!hasEndpoints) {
     internalFilterTarget = externalFilterTarget = 'REJECT';
-    internalFilterComment = externalFilterComment = `"${S} has no endpoints"`;
+    internalFilterComment = externalFilterComment = `${S} has no endpoints`;
   } else {
     if (!hasInternalEndpoints) {
       internalFilterTarget = 'DROP';
-      internalFilterComment = `"${S} has no local endpoints"`;
+      internalFilterComment = `${S} has no local endpoints`;
     }
     if (!hasExternalEndpoints) {
       externalFilterTarget = 'DROP';
-      externalFilterComment = `"${S} has no local endpoints"`;
+      externalFilterComment = `${S} has no local endpoints`;
     }
   }
-  const proto = ['-m', protocol, '-p', protocol];
+  const proto = `-m ${protocol} -p ${protocol}`;
 
   // 1. Capture the clusterIP.
-  if (hasInternalEndpoints) {
-    rule(nat, KUBE_SERVICES, [...comment(`"${S} cluster IP"`), ...proto, '-d', svc.clusterIP, '--dport', port, '-j', internalTrafficChain]);
-  } else {
-    rule(filter, KUBE_SERVICES, [...comment(internalFilterComment), ...proto, '-d', svc.clusterIP, '--dport', port, '-j', internalFilterTarget]);
-  }
+  if (hasInternalEndpoints) capture(nat, KUBE_SERVICES, `${S} cluster IP`, svc.clusterIP, internalTrafficChain);
+  else capture(filter, KUBE_SERVICES, internalFilterComment, svc.clusterIP, internalFilterTarget);
   // 2. Capture externalIPs.
   for (const ip of svc.externalIPs) {
-    if (hasEndpoints) rule(nat, KUBE_SERVICES, [...comment(`"${S} external IP"`), ...proto, '-d', ip, '--dport', port, '-j', externalTrafficChain]);
-    if (!hasExternalEndpoints) rule(filter, KUBE_EXTERNAL_SERVICES, [...comment(externalFilterComment), ...proto, '-d', ip, '--dport', port, '-j', externalFilterTarget]);
+    if (hasEndpoints) capture(nat, KUBE_SERVICES, `${S} external IP`, ip, externalTrafficChain);
+    if (!hasExternalEndpoints) capture(filter, KUBE_EXTERNAL_SERVICES, externalFilterComment, ip, externalFilterTarget);
   }
   // 3. Capture load-balancer ingress.
   for (const lbip of svc.loadBalancerVIPs) {
-    if (hasEndpoints) rule(nat, KUBE_SERVICES, [...comment(`"${S} loadbalancer IP"`), ...proto, '-d', lbip, '--dport', port, '-j', loadBalancerTrafficChain]);
-    if (usesFWChain) rule(filter, KUBE_PROXY_FIREWALL, [...comment(`"${S} traffic not accepted by ${names.firewallChain}"`), ...proto, '-d', lbip, '--dport', port, '-j', 'DROP']);
+    if (hasEndpoints) capture(nat, KUBE_SERVICES, `${S} loadbalancer IP`, lbip, loadBalancerTrafficChain);
+    if (usesFWChain) capture(filter, KUBE_PROXY_FIREWALL, `${S} traffic not accepted by ${names.firewallChain}`, lbip, 'DROP');
   }
   if (!hasExternalEndpoints) {
     // No endpoints at all (REJECT), or none for external traffic (DROP what EXT did not short-circuit).
-    for (const lbip of svc.loadBalancerVIPs) rule(filter, KUBE_EXTERNAL_SERVICES, [...comment(externalFilterComment), ...proto, '-d', lbip, '--dport', port, '-j', externalFilterTarget]);
+    for (const lbip of svc.loadBalancerVIPs) capture(filter, KUBE_EXTERNAL_SERVICES, externalFilterComment, lbip, externalFilterTarget);
   }
   // 4. Capture nodeports (not subject to loadBalancerSourceRanges).
   if (svc.nodePort !== 0) {
     const np = String(svc.nodePort);
     if (hasEndpoints) {
       if (ctx.localhostNodePorts && config.ipFamily === 'IPv4' && config.nfacctCounters[LOCALHOST_NPS_NFACCT]) {
-        rule(nat, KUBE_NODEPORTS, [...comment(S), ...proto, '-d', '127.0.0.0/8', '--dport', np, '-m', 'nfacct', '--nfacct-name', LOCALHOST_NPS_NFACCT, '-j', externalTrafficChain]);
+        rule(nat, KUBE_NODEPORTS, `-m comment --comment ${S} ${proto} -d 127.0.0.0/8 --dport ${np} -m nfacct --nfacct-name ${LOCALHOST_NPS_NFACCT} -j ${externalTrafficChain}`);
       }
-      rule(nat, KUBE_NODEPORTS, [...comment(S), ...proto, '--dport', np, '-j', externalTrafficChain]);
+      rule(nat, KUBE_NODEPORTS, `-m comment --comment ${S} ${proto} --dport ${np} -j ${externalTrafficChain}`);
     }
     if (!hasExternalEndpoints) {
-      rule(filter, KUBE_EXTERNAL_SERVICES, [...comment(externalFilterComment), '-m', 'addrtype', '--dst-type', 'LOCAL', ...proto, '--dport', np, '-j', externalFilterTarget]);
+      rule(filter, KUBE_EXTERNAL_SERVICES, `-m comment --comment "${externalFilterComment}" -m addrtype --dst-type LOCAL ${proto} --dport ${np} -j ${externalFilterTarget}`);
     }
   }
   // 5. Capture healthCheckNodePorts: always TCP, with or without endpoints.
   if (svc.healthCheckNodePort !== 0) {
-    rule(filter, KUBE_NODEPORTS, [...comment(`"${S} health check node port"`), '-m', 'tcp', '-p', 'tcp', '--dport', String(svc.healthCheckNodePort), '-j', 'ACCEPT']);
+    rule(filter, KUBE_NODEPORTS, `-m comment --comment "${S} health check node port" -m tcp -p tcp --dport ${svc.healthCheckNodePort} -j ACCEPT`);
   }
   // 6. (partial syncs skip everything below for unchanged services: see renderRestore)
 
   // 7. Internal traffic handling: masquerade off-cluster traffic to the ClusterIP.
   if (hasInternalEndpoints) {
-    const args = [...comment(`"${S} cluster IP"`), ...proto, '-d', svc.clusterIP, '--dport', port];
-    if (config.masqueradeAll) rule(nat, internalTrafficChain, [...args, '-j', KUBE_MARK_MASQ]);
-    else if (detector.implemented) rule(nat, internalTrafficChain, [...args, ...detector.ifNotLocal, '-j', KUBE_MARK_MASQ]);
+    const masq = (notLocal: readonly string[]) =>
+      nat.rules.push(new VIPCaptureRule(internalTrafficChain, `${S} cluster IP`, protocol, svc.clusterIP, port, KUBE_MARK_MASQ, base, notLocal));
+    if (config.masqueradeAll) masq([]);
+    else if (detector.implemented) masq(detector.ifNotLocal);
   }
   // 8. External traffic chain.
   if (usesExternalTrafficChain) {
     declare(names.externalChain);
     const ext = names.externalChain;
     if (!svc.externalPolicyLocal) {
-      rule(nat, ext, [...comment(`"masquerade traffic for ${S} external destinations"`), '-j', KUBE_MARK_MASQ]);
+      rule(nat, ext, `-m comment --comment "masquerade traffic for ${S} external destinations" -j ${KUBE_MARK_MASQ}`);
     } else {
-      if (detector.implemented) rule(nat, ext, [...comment(`"pod traffic for ${S} external destinations"`), ...detector.ifLocal, '-j', clusterPolicyChain]);
-      rule(nat, ext, [...comment(`"masquerade LOCAL traffic for ${S} external destinations"`), '-m', 'addrtype', '--src-type', 'LOCAL', '-j', KUBE_MARK_MASQ]);
-      rule(nat, ext, [...comment(`"route LOCAL traffic for ${S} external destinations"`), '-m', 'addrtype', '--src-type', 'LOCAL', '-j', clusterPolicyChain]);
+      if (detector.implemented) rule(nat, ext, `-m comment --comment "pod traffic for ${S} external destinations" ${detector.ifLocal.join(' ')} -j ${clusterPolicyChain}`);
+      rule(nat, ext, `-m comment --comment "masquerade LOCAL traffic for ${S} external destinations" -m addrtype --src-type LOCAL -j ${KUBE_MARK_MASQ}`);
+      rule(nat, ext, `-m comment --comment "route LOCAL traffic for ${S} external destinations" -m addrtype --src-type LOCAL -j ${clusterPolicyChain}`);
     }
-    if (hasExternalEndpoints) rule(nat, ext, ['-j', externalPolicyChain]);
+    if (hasExternalEndpoints) rule(nat, ext, `-j ${externalPolicyChain}`);
   }
   // 9. Firewall chain for loadBalancerSourceRanges.
   if (usesFWChain) {
     const fw = names.firewallChain;
     declare(fw);
-    const args = comment(`"${S} loadbalancer IP"`);
+    const lbComment = `-m comment --comment "${S} loadbalancer IP"`;
     let allowFromNode = false;
     const nodeIP = config.nodeIPs[0] !== undefined ? parseIPSloppy(config.nodeIPs[0]) : null;
     for (const cidr of svc.loadBalancerSourceRanges) {
-      rule(nat, fw, [...args, '-s', cidr, '-j', externalTrafficChain]);
+      rule(nat, fw, `${lbComment} -s ${cidr} -j ${externalTrafficChain}`);
       const c = parseCIDRSloppy(cidr);
       if (c && nodeIP && sloppyCIDRContains(c, nodeIP.ip)) allowFromNode = true;
     }
     // A node talking to its own VIP usually gets the VIP as source address.
-    if (allowFromNode) for (const lbip of svc.loadBalancerVIPs) rule(nat, fw, [...args, '-s', lbip, '-j', externalTrafficChain]);
-    rule(nat, fw, comment(`"other traffic to ${S} will be dropped by KUBE-PROXY-FIREWALL"`));
+    if (allowFromNode) for (const lbip of svc.loadBalancerVIPs) rule(nat, fw, `${lbComment} -s ${lbip} -j ${externalTrafficChain}`);
+    rule(nat, fw, `-m comment --comment "other traffic to ${S} will be dropped by KUBE-PROXY-FIREWALL"`);
   }
+  // appendServiceCommentLocked: per-endpoint comments are dropped in large-cluster mode.
+  const large = ctx.largeClusterMode;
   // 10./11. Policy chains.
   const writeServiceToEndpointRules = (svcChain: string, endpoints: readonly EndpointInfo[]) => {
     if (svc.sessionAffinityClientIP) {
       for (const ep of endpoints) {
         const sep = sepChain(ep);
-        rule(nat, svcChain, [...epComment(`"${S} -> ${ep.endpoint}"`), '-m', 'recent', '--name', sep, '--rcheck', '--seconds', String(svc.stickyMaxAgeSeconds), '--reap', '-j', sep], epProv(ep));
+        const cm = large ? '' : `-m comment --comment "${S} -> ${ep.endpoint}" `;
+        rule(nat, svcChain, `${cm}-m recent --name ${sep} --rcheck --seconds ${svc.stickyMaxAgeSeconds} --reap -j ${sep}`, epProv(ep));
       }
     }
-    // The per-endpoint rules are most of the ruleset: build their args without spreads.
     const n = endpoints.length;
     for (let i = 0; i < n; i++) {
       const ep = endpoints[i]!;
-      const args: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', `"${S} -> ${ep.endpoint}"`];
-      if (i < n - 1) args.push('-m', 'statistic', '--mode', 'random', '--probability', probability(n - i));
-      args.push('-j', sepChain(ep));
-      rule(nat, svcChain, args, epProv(ep));
+      nat.rules.push(new EndpointJumpRule(svcChain, large ? null : S, ep.endpoint, i < n - 1 ? probability(n - i) : null, sepChain(ep), epProv(ep)));
     }
   };
   if (usesClusterPolicyChain) {
@@ -208,16 +209,42 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): s
     writeServiceToEndpointRules(localPolicyChain, localEndpoints);
   }
   // 12. Per-endpoint chains: hairpin masquerade, then DNAT.
+  const sepComment = large ? null : S;
   for (const ep of cat.allReachableEndpoints) {
     const sep = sepChain(ep);
     declare(sep);
-    const hairpin: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', S];
-    const dnat: string[] = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', S];
-    hairpin.push('-s', ep.ip, '-j', KUBE_MARK_MASQ);
-    if (svc.sessionAffinityClientIP) dnat.push('-m', 'recent', '--name', sep, '--set');
-    dnat.push('-m', protocol, '-p', protocol, '-j', 'DNAT', '--to-destination', ep.endpoint);
-    rule(nat, sep, hairpin, epProv(ep));
-    rule(nat, sep, dnat, epProv(ep));
+    const prov = epProv(ep);
+    nat.rules.push(new HairpinRule(sep, sepComment, ep.ip, KUBE_MARK_MASQ, prov));
+    nat.rules.push(new DNATRule(sep, sepComment, protocol, svc.sessionAffinityClientIP ? sep : null, ep.endpoint, prov));
   }
-  return [...own];
+  declareWithRanges(nat, declared, S, rulesFrom);
+}
+
+/**
+ * Declares a service port's chains, in the order it created them, each with the index range of
+ * its rules in the block written since `blockFrom` (a renderer then reads a chain's rules
+ * without indexing the whole table by chain name).
+ */
+function declareWithRanges(nat: IptablesTable, declared: readonly string[], servicePort: string, blockFrom: number): void {
+  const from = new Array<number>(declared.length).fill(-1);
+  const to = new Array<number>(declared.length).fill(-1);
+  let k = 0;
+  for (let i = blockFrom; i < nat.rules.length; i++) {
+    const chain = nat.rules[i]!.chain;
+    // Rules come in runs per chain, in declaration order: look where the last one matched first.
+    if (declared[k] !== chain) {
+      k = declared.indexOf(chain);
+      if (k < 0) { k = 0; continue; }
+    }
+    if (from[k] === -1) from[k] = i;
+    to[k] = i + 1;
+  }
+  declared.forEach((name, j) => nat.chains.push(from[j] === -1 ? { name, servicePort } : { name, servicePort, rulesFrom: from[j]!, rulesTo: to[j]! }));
+}
+
+function endpointProvenance(servicePort: string, service: string | undefined, ep: EndpointInfo): RuleProvenance {
+  const p: { -readonly [K in keyof RuleProvenance]: RuleProvenance[K] } = { servicePort, endpoint: ep.endpoint };
+  if (service) p.service = service;
+  if (ep.sliceKey) p.endpointSlice = ep.sliceKey;
+  return p;
 }
