@@ -15,7 +15,15 @@ function ip(base: number, n: number): string {
   return `${base}.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
+/**
+ * The objects as the lab's parsers hand them over: strings built here with template literals are
+ * V8 ropes, which no YAML or JSON parser produces, so they go through one JSON round trip.
+ */
 export function generateObjects(services: number): KubeObject[] {
+  return JSON.parse(JSON.stringify(buildObjects(services))) as KubeObject[];
+}
+
+function buildObjects(services: number): KubeObject[] {
   const out: KubeObject[] = [];
   for (let s = 0; s < services; s++) {
     const name = `svc-${s}`;

@@ -42,19 +42,28 @@ export interface ServicePortChainNames {
   readonly firewallChain: string;
 }
 
+/**
+ * `prefix + hash` as one flat string. A `+` makes a V8 rope, and a chain name is sorted, hashed
+ * into Maps and printed ~4 times per sync: at ~111k names per 10k-Service sync, the flat copy
+ * made once here is cheaper than the rope walked each time.
+ */
+function chainName(prefix: string, hash: string): string {
+  return [prefix, hash].join('');
+}
+
 export function servicePortChainNames(servicePortName: string, protocol: string): ServicePortChainNames {
   const h = portProtoHash(servicePortName, protocol);
   return {
-    clusterPolicyChain: KUBE_SVC_PREFIX + h,
-    localPolicyChain: KUBE_SVL_PREFIX + h,
-    externalChain: KUBE_EXT_PREFIX + h,
-    firewallChain: KUBE_FW_PREFIX + h,
+    clusterPolicyChain: chainName(KUBE_SVC_PREFIX, h),
+    localPolicyChain: chainName(KUBE_SVL_PREFIX, h),
+    externalChain: chainName(KUBE_EXT_PREFIX, h),
+    firewallChain: chainName(KUBE_FW_PREFIX, h),
   };
 }
 
 /** servicePortEndpointChainName: `endpoint` is `ip:port` (IPv6 `[ip]:port`). */
 export function servicePortEndpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return KUBE_SEP_PREFIX + hash16(servicePortName + protocol.toLowerCase() + endpoint);
+  return chainName(KUBE_SEP_PREFIX, hash16(servicePortName + protocol.toLowerCase() + endpoint));
 }
 
 /** isServiceChainName: the per-service prefixes kube-proxy deletes when stale (CleanupLeftovers). */
