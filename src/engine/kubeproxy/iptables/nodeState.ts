@@ -6,7 +6,7 @@ import { applyRestoreNoflush } from './applyRestoreNoflush.ts';
 import { BUILTIN_CHAINS } from './ruleset.ts';
 import type { ChainDecl, IptablesRule, IptablesRuleset } from './ruleset.ts';
 import { parseRuleArgs } from './parsedRule.ts';
-import { addSaveLine, saveLine, saveRule, type SaveTable } from './renderSave.ts';
+import { addSaveLine, pushSaveLine, saveRule, type SaveTable } from './renderSave.ts';
 
 
 /** The tables as EnsureChain + EnsureRule(Prepend) leave them, before the first restore. */
@@ -77,12 +77,12 @@ export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
         if (chain.rulesFrom !== undefined && chain.rulesTo !== undefined) {
           for (let i = chain.rulesFrom; i < chain.rulesTo; i++) {
             const r = rules[i]!;
-            if (r.chain === chain.name) dst.push(saveLine(r, family));
+            if (r.chain === chain.name) pushSaveLine(r, family, dst);
           }
           return;
         }
-        for (const l of jumps.get(chain.name) ?? []) dst.push(l);
-        for (const r of unblocked.get(chain.name) ?? []) dst.push(saveLine(r, family));
+        for (const l of jumps.get(chain.name) ?? []) dst.push(l, '\n');
+        for (const r of unblocked.get(chain.name) ?? []) pushSaveLine(r, family, dst);
       },
     });
   }

@@ -11,7 +11,7 @@ import type { KubeObject } from '../../cluster/objects.ts';
 import { buildProxyModel } from '../proxyModel.ts';
 import { defaultProxierConfig } from '../proxierConfig.ts';
 import type { ProxierConfig } from '../types.ts';
-import { saveRuleText } from './renderSave.ts';
+import { saveLine, saveRuleText } from './renderSave.ts';
 import { ruleText, type IptablesRuleset } from './ruleset.ts';
 import { syncProxyRules } from './syncProxyRules.ts';
 
@@ -27,9 +27,9 @@ function mismatches(rs: IptablesRuleset): { checked: number; bad: string[] } {
   const bad: string[] = [];
   for (const t of [rs.filter, rs.nat]) {
     for (const r of t.rules) {
-      if (!r.savedLine) continue;
+      if (!r.pushSaved) continue;
       checked++;
-      const direct = r.savedLine(rs.family);
+      const direct = saveLine(r, rs.family);
       const generic = saveRuleText(ruleText(r), rs.family);
       if (direct !== generic) bad.push(`${ruleText(r)}\n  direct:  ${direct}\n  generic: ${generic}`);
     }

@@ -33,10 +33,10 @@ export interface IptablesRule {
   readonly spec: string;
   readonly provenance?: RuleProvenance;
   /**
-   * The whole line as `iptables-save` prints it, for the shapes that build it directly
-   * (ruleShapes.ts); saveLine derives it from `spec` with the generic parser otherwise.
+   * Pushes the line as `iptables-save` prints it, in pieces, for the shapes that build it
+   * directly (ruleShapes.ts); saveLine derives it from `spec` with the generic parser otherwise.
    */
-  savedLine?(family: IPFamily): string;
+  pushSaved?(family: IPFamily, parts: string[]): void;
 }
 
 export interface ChainDecl {
