@@ -40,4 +40,11 @@ describe('chain names (proxier.go portProtoHash, servicePortEndpointChainName)',
       for (const x of inputs) expect(hash16(x), JSON.stringify(x)).toBe(oneShot(x));
     }));
   });
+  it('names packed in one string equal prefix + the library-encoded hash, for any input', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.constantFrom('TCP', 'UDP', 'SCTP'), fc.string({ unit: 'grapheme', maxLength: 40 }), (spn, proto, ep) => {
+      expect(servicePortEndpointChainName(spn, proto, ep)).toBe(`KUBE-SEP-${hash16(spn + proto.toLowerCase() + ep)}`);
+      const h = hash16(spn + proto.toLowerCase());
+      expect(servicePortChainNames(spn, proto)).toEqual({ clusterPolicyChain: `KUBE-SVC-${h}`, localPolicyChain: `KUBE-SVL-${h}`, externalChain: `KUBE-EXT-${h}`, firewallChain: `KUBE-FW-${h}` });
+    }), { numRuns: 2000 });
+  });
 });
