@@ -88,7 +88,7 @@ export function endpointsByServicePort(
           ready,
           serving,
           terminating,
-          ...(nodeNameOf !== undefined ? { nodeName: nodeNameOf } : {}),
+          nodeName: nodeNameOf, // undefined when the slice names no node (one object shape, no spread)
           zoneHints: hintNames(hints.forZones),
           nodeHints: hintNames(hints.forNodes),
           sliceKey: key,

@@ -13,6 +13,11 @@ import type { IPFamily } from '../../shared/ip.ts';
 import type { IptablesRule, RuleProvenance } from './ruleset.ts';
 import { quantizedProbability, quote, withPrefix } from './renderSave.ts';
 
+/** What withPrefix appends to an address: `/32` or `/128` unless it has a length already. */
+function hostSuffix(addr: string, family: IPFamily): string {
+  return addr.includes('/') ? '' : family === 'IPv6' ? '/128' : '/32';
+}
+
 const quantized = new Map<string, string>();
 
 /** libxt_statistic's printed probability for kube-proxy's `%0.10f` text (a handful of distinct values: cached). */
@@ -74,7 +79,7 @@ export class HairpinRule implements IptablesRule {
   }
 
   pushSaved(family: IPFamily, parts: string[]): void {
-    parts.push('-A ', this.chain, ' -s ', withPrefix(this.ip, family));
+    parts.push('-A ', this.chain, ' -s ', this.ip, hostSuffix(this.ip, family));
     pushComment(parts, this.servicePort);
     parts.push(' -j ', this.markChain);
   }
@@ -136,7 +141,7 @@ export class VIPCaptureRule implements IptablesRule {
     const [neg, flag, value] = this.notLocal;
     parts.push('-A ', this.chain);
     if (flag === '-s') parts.push(' ', neg ?? '!', ' -s ', withPrefix(value ?? '', family));
-    parts.push(' -d ', withPrefix(this.vip, family));
+    parts.push(' -d ', this.vip, hostSuffix(this.vip, family));
     if (flag === '-i') parts.push(' ', neg ?? '!', ' -i ', value ?? '');
     parts.push(' -p ', this.protocol);
     pushComment(parts, this.comment);
