@@ -33,21 +33,20 @@ function digestOf(s: string): Uint8Array {
 // @scure/base (which hash16 uses, and the tests check this against): the name is built as one
 // flat string with its prefix in a single fromCharCode, instead of an encoder's arrays plus a
 // concatenation, ~110k times per 10k-Service sync.
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'].map((c) => c.charCodeAt(0));
 const codes: number[] = [];
 
 function prefixedHash(prefix: string, s: string): string {
   const d = digestOf(s);
   codes.length = 0;
   for (let i = 0; i < prefix.length; i++) codes.push(prefix.charCodeAt(i));
-  for (let half = 0; half < 10; half += 5) {
-    // 40 bits as an exact double, then eight 5-bit groups from the top.
-    let v = d[half]! * 2 ** 32 + (((d[half + 1]! << 24) | (d[half + 2]! << 16) | (d[half + 3]! << 8) | d[half + 4]!) >>> 0);
-    const at = codes.length;
-    for (let j = 7; j >= 0; j--) {
-      codes[at + j] = ALPHABET.charCodeAt(v % 32);
-      v = Math.floor(v / 32);
-    }
+  // Each 5 bytes are eight 5-bit groups, most significant first.
+  for (let i = 0; i < 10; i += 5) {
+    const d0 = d[i]!, d1 = d[i + 1]!, d2 = d[i + 2]!, d3 = d[i + 3]!, d4 = d[i + 4]!;
+    codes.push(
+      ALPHABET[d0 >> 3]!, ALPHABET[((d0 & 7) << 2) | (d1 >> 6)]!, ALPHABET[(d1 >> 1) & 31]!, ALPHABET[((d1 & 1) << 4) | (d2 >> 4)]!,
+      ALPHABET[((d2 & 15) << 1) | (d3 >> 7)]!, ALPHABET[(d3 >> 2) & 31]!, ALPHABET[((d3 & 3) << 3) | (d4 >> 5)]!, ALPHABET[d4 & 31]!,
+    );
   }
   return String.fromCharCode(...codes);
 }
