@@ -9,7 +9,7 @@ import type { EndpointInfo, ProxierConfig, ProxyServicePort } from '../types.ts'
 import { probability } from './computeProbability.ts';
 import type { LocalTrafficDetector } from './localDetector.ts';
 import type { IptablesTable, RuleProvenance } from './ruleset.ts';
-import { DNATRule, EndpointJumpRule, HairpinRule, VIPCaptureRule } from './ruleShapes.ts';
+import { DNATRule, EndpointJumpRule, HairpinRule, ServicePortText, VIPCaptureRule } from './ruleShapes.ts';
 
 export const KUBE_SERVICES = 'KUBE-SERVICES';
 export const KUBE_EXTERNAL_SERVICES = 'KUBE-EXTERNAL-SERVICES';
@@ -185,6 +185,7 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
   }
   // appendServiceCommentLocked: per-endpoint comments are dropped in large-cluster mode.
   const large = ctx.largeClusterMode;
+  const text = new ServicePortText(large ? null : S, protocol);
   // 10./11. Policy chains.
   const writeServiceToEndpointRules = (svcChain: string, endpoints: readonly EndpointInfo[]) => {
     if (svc.sessionAffinityClientIP) {
@@ -197,7 +198,7 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
     const n = endpoints.length;
     for (let i = 0; i < n; i++) {
       const ep = endpoints[i]!;
-      nat.rules.push(new EndpointJumpRule(svcChain, large ? null : S, ep.endpoint, i < n - 1 ? probability(n - i) : null, sepChain(ep), epProv(ep)));
+      nat.rules.push(new EndpointJumpRule(svcChain, text, ep.endpoint, i < n - 1 ? probability(n - i) : null, sepChain(ep), epProv(ep)));
     }
   };
   if (usesClusterPolicyChain) {
@@ -209,13 +210,12 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
     writeServiceToEndpointRules(localPolicyChain, localEndpoints);
   }
   // 12. Per-endpoint chains: hairpin masquerade, then DNAT.
-  const sepComment = large ? null : S;
   for (const ep of cat.allReachableEndpoints) {
     const sep = sepChain(ep);
     declare(sep);
     const prov = epProv(ep);
-    nat.rules.push(new HairpinRule(sep, sepComment, ep.ip, KUBE_MARK_MASQ, prov));
-    nat.rules.push(new DNATRule(sep, sepComment, protocol, svc.sessionAffinityClientIP ? sep : null, ep.endpoint, prov));
+    nat.rules.push(new HairpinRule(sep, text, ep.ip, KUBE_MARK_MASQ, prov));
+    nat.rules.push(new DNATRule(sep, text, svc.sessionAffinityClientIP, ep.endpoint, prov));
   }
   declareWithRanges(nat, declared, S, rulesFrom);
 }
