@@ -10,6 +10,7 @@
 // options. ruleShapes.test.ts checks that every saved line equals the generic path (saveRuleText
 // over the restore words) on every vector and on generated clusters, so the two cannot drift.
 import type { IPFamily } from '../../shared/ip.ts';
+import type { EndpointInfo } from '../types.ts';
 import type { IptablesRule, RuleProvenance } from './ruleset.ts';
 import { quantizedProbability, quote, withPrefix } from './renderSave.ts';
 
@@ -60,7 +61,20 @@ export class ServicePortText {
     readonly servicePort: string | null,
     /** Lower-case protocol, as the `-m`/`-p` words. */
     readonly protocol: string,
+    /** The service port's own provenance (ServicePortName and Service). */
+    readonly base: RuleProvenance,
   ) {}
+
+  /**
+   * An endpoint rule's provenance, made when asked (the UI links a few hundred visible lines; a
+   * 10k-Service sync no longer holds 100k of these objects).
+   */
+  endpointProvenance(ep: EndpointInfo): RuleProvenance {
+    const p: { -readonly [K in keyof RuleProvenance]: RuleProvenance[K] } = { servicePort: this.base.servicePort, endpoint: ep.endpoint };
+    if (this.base.service) p.service = this.base.service;
+    if (ep.sliceKey) p.endpointSlice = ep.sliceKey;
+    return p;
+  }
 
   /** `-A CHAIN[ -m comment --comment "S -> ` */
   jumpPrefix(chain: string): string {
@@ -89,22 +103,25 @@ export class EndpointJumpRule implements IptablesRule {
   constructor(
     readonly chain: string,
     private readonly text: ServicePortText,
-    private readonly endpoint: string,
+    private readonly ep: EndpointInfo,
     private readonly probability: string | null,
     private readonly sep: string,
-    readonly provenance: RuleProvenance,
   ) {}
+
+  get provenance(): RuleProvenance {
+    return this.text.endpointProvenance(this.ep);
+  }
 
   get spec(): string {
     const S = this.text.servicePort;
     const stat = this.probability === null ? '' : `-m statistic --mode random --probability ${this.probability} `;
-    return `${S === null ? '' : `-m comment --comment "${S} -> ${this.endpoint}" `}${stat}-j ${this.sep}`;
+    return `${S === null ? '' : `-m comment --comment "${S} -> ${this.ep.endpoint}" `}${stat}-j ${this.sep}`;
   }
 
   pushSaved(_family: IPFamily, parts: string[]): void {
     const comment = this.text.servicePort !== null;
     parts.push(this.text.jumpPrefix(this.chain));
-    if (comment) parts.push(this.endpoint);
+    if (comment) parts.push(this.ep.endpoint);
     parts.push(jumpMiddle(comment, this.probability), this.sep);
   }
 }
@@ -114,18 +131,22 @@ export class HairpinRule implements IptablesRule {
   constructor(
     readonly chain: string,
     private readonly text: ServicePortText,
-    private readonly ip: string,
+    private readonly ep: EndpointInfo,
     private readonly markChain: string,
-    readonly provenance: RuleProvenance,
   ) {}
+
+  get provenance(): RuleProvenance {
+    return this.text.endpointProvenance(this.ep);
+  }
 
   get spec(): string {
     const S = this.text.servicePort;
-    return `${S === null ? '' : `-m comment --comment ${S} `}-s ${this.ip} -j ${this.markChain}`;
+    return `${S === null ? '' : `-m comment --comment ${S} `}-s ${this.ep.ip} -j ${this.markChain}`;
   }
 
   pushSaved(family: IPFamily, parts: string[]): void {
-    parts.push('-A ', this.chain, ' -s ', this.ip, hostSuffix(this.ip, family), this.text.hairpinTail(this.markChain));
+    const ip = this.ep.ip;
+    parts.push('-A ', this.chain, ' -s ', ip, hostSuffix(ip, family), this.text.hairpinTail(this.markChain));
   }
 }
 
@@ -136,20 +157,23 @@ export class DNATRule implements IptablesRule {
     private readonly text: ServicePortText,
     /** Session affinity: the `recent` list is the SEP chain's own name. */
     private readonly recent: boolean,
-    private readonly endpoint: string,
-    readonly provenance: RuleProvenance,
+    private readonly ep: EndpointInfo,
   ) {}
+
+  get provenance(): RuleProvenance {
+    return this.text.endpointProvenance(this.ep);
+  }
 
   get spec(): string {
     const { servicePort: S, protocol } = this.text;
     const c = S === null ? '' : `-m comment --comment ${S} `;
     const recent = this.recent ? `-m recent --name ${this.chain} --set ` : '';
-    return `${c}${recent}-m ${protocol} -p ${protocol} -j DNAT --to-destination ${this.endpoint}`;
+    return `${c}${recent}-m ${protocol} -p ${protocol} -j DNAT --to-destination ${this.ep.endpoint}`;
   }
 
   pushSaved(family: IPFamily, parts: string[]): void {
     if (!this.recent) {
-      parts.push('-A ', this.chain, this.text.dnatMiddle(), this.endpoint);
+      parts.push('-A ', this.chain, this.text.dnatMiddle(), this.ep.endpoint);
       return;
     }
     const { servicePort: S, protocol } = this.text;
@@ -157,7 +181,7 @@ export class DNATRule implements IptablesRule {
     pushComment(parts, S);
     // libxt_recent's save: action, then --name, --mask and the side (see renderSave saveMatch).
     parts.push(' -m recent --set --name ', this.chain, family === 'IPv6' ? ' --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource' : ' --mask 255.255.255.255 --rsource');
-    parts.push(' -m ', protocol, ' -j DNAT --to-destination ', this.endpoint);
+    parts.push(' -m ', protocol, ' -j DNAT --to-destination ', this.ep.endpoint);
   }
 }
 
