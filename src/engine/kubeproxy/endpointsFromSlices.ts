@@ -5,6 +5,7 @@
 import type { IPFamily } from '../shared/ip.ts';
 import type { KubeObject } from '../cluster/objects.ts';
 import { objectKey } from '../cluster/objects.ts';
+import { sortByCodeUnits } from '../shared/sortByCodeUnits.ts';
 import { parseIPSloppy } from './sloppyIP.ts';
 import { servicePortNameString } from './servicePorts.ts';
 import type { EndpointInfo } from './types.ts';
@@ -44,8 +45,7 @@ export function endpointsByServicePort(
   const sets = new Map<string, Map<string, EndpointInfo>>();
   // The cache keeps slices in a Go map; we read them in key order (plain code-unit order, keys
   // computed once) so the result is stable.
-  const ordered = slices.map((s) => ({ k: objectKey(s), s })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  for (const { s: slice } of ordered) {
+  for (const slice of sortByCodeUnits(slices, objectKey)) {
     const ns = slice.metadata.namespace ?? 'default';
     const key = objectKey({ kind: 'EndpointSlice', metadata: { ...slice.metadata, namespace: ns } });
     const who = `EndpointSlice ${ns}/${slice.metadata.name}`;

@@ -4,6 +4,7 @@
 import type { ClusterSnapshot, KubeObject } from '../cluster/objects.ts';
 import { endpointsByServicePort, endpointWithoutNodeNameWarnings, servicePortKey } from './endpointsFromSlices.ts';
 import { servicePortsFromService } from './servicePorts.ts';
+import { sortByCodeUnits } from '../shared/sortByCodeUnits.ts';
 import type { ProxierConfig, ProxyModel, ProxyServicePort } from './types.ts';
 
 function objectsOf(input: ClusterSnapshot | readonly KubeObject[]): readonly KubeObject[] {
@@ -32,6 +33,7 @@ export function buildProxyModel(input: ClusterSnapshot | readonly KubeObject[], 
       }
     }
   }
-  servicePorts.sort((a, b) => (a.service.id < b.service.id ? -1 : a.service.id > b.service.id ? 1 : a.service.protocol < b.service.protocol ? -1 : 1));
-  return { config, servicePorts, warnings: [...new Set(warnings)] };
+  // By ServicePortName, then protocol ('\0' sorts below every character, so `a` < `ab` holds).
+  const sorted = sortByCodeUnits(servicePorts, (sp) => `${sp.service.id}\0${sp.service.protocol}`);
+  return { config, servicePorts: sorted, warnings: [...new Set(warnings)] };
 }
