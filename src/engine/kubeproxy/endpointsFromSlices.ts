@@ -42,7 +42,7 @@ export function endpointsByServicePort(
   nodeName: string,
   warnings: string[],
 ): Map<string, EndpointInfo[]> {
-  const sets = new Map<string, Map<string, EndpointInfo>>();
+  const sets = new Map<string, EndpointInfo[]>();
   // The cache keeps slices in a Go map; we read them in key order (plain code-unit order, keys
   // computed once) so the result is stable.
   for (const slice of sortByCodeUnits(slices, objectKey)) {
@@ -65,7 +65,7 @@ export function endpointsByServicePort(
       if (portNum === 0) continue; // addEndpoints: "ignoring invalid endpoint port"
       const spKey = servicePortKey(servicePortNameString(ns, svcName, portName), protocol);
       let set = sets.get(spKey);
-      if (!set) sets.set(spKey, (set = new Map()));
+      if (!set) sets.set(spKey, (set = []));
       for (let idx = 0; idx < endpoints.length; idx++) {
         const ep = endpoints[idx]!;
         const addrs = Array.isArray(ep?.addresses) ? (ep.addresses as unknown[]) : [];
@@ -94,15 +94,28 @@ export function endpointsByServicePort(
           sliceKey: key,
           endpointIndex: idx,
         };
-        // A duplicate ip:port replaces the entry only if it is not terminating (prefer the
-        // running pod over a terminating one that reused its IP).
-        if (!set.has(info.endpoint) || !terminating) set.set(info.endpoint, info);
+        set.push(info);
       }
     }
   }
   const out = new Map<string, EndpointInfo[]>();
-  for (const [k, set] of sets) {
-    out.set(k, [...set.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0)));
+  for (const [k, list] of sets) out.set(k, sortedUnique(list));
+  return out;
+}
+
+/**
+ * One entry per `ip:port`, sorted by it. Of duplicates (in slice order), a later one replaces the
+ * kept one only if it is not terminating: the running pod wins over a terminating one that
+ * reused its IP (endpointslicecache.go addEndpoints). A stable sort keeps duplicates in slice order.
+ */
+function sortedUnique(list: EndpointInfo[]): EndpointInfo[] {
+  list.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  const out: EndpointInfo[] = [];
+  for (const info of list) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last]!.endpoint === info.endpoint) {
+      if (!info.terminating) out[last] = info;
+    } else out.push(info);
   }
   return out;
 }
