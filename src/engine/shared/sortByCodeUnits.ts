@@ -51,8 +51,11 @@ export function sortByCodeUnits<T>(items: readonly T[], nameOf: (item: T) => str
     const y = names[b]!;
     return x < y ? -1 : x > y ? 1 : a - b;
   };
-  const order = Array.from({ length: items.length }, (_, i) => i);
+  const order: number[] = new Array<number>(items.length);
+  for (let i = 0; i < items.length; i++) order[i] = i;
   // Equal keys mean equal code units over both windows; only then do the strings decide.
   order.sort(numeric ? (a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]! || byName(a, b) : byName);
-  return order.map((i) => items[i]!);
+  const out: T[] = new Array<T>(items.length);
+  for (let i = 0; i < order.length; i++) out[i] = items[order[i]!]!;
+  return out;
 }
