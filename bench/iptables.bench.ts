@@ -57,13 +57,12 @@ const suite: BenchSuite = {
     const perService: number[] = [];
     for (const n of [1000, 10000, 50000]) {
       const objects = generateObjects(n);
-      const model = buildProxyModel(objects, config);
-      renderAll(model); // warm-up
+      renderAll(buildProxyModel(objects, config)); // warm-up
       // Each sample is the whole pipeline as the lab runs it (model, then rules and save text),
       // with its CPU time: on a shared machine wall time is partly waiting for a core, and one
-      // sample swings ±15% with GC timing, so the median of 3 decides (2 at 50k, ~7 s each).
+      // sample swings ±15% with GC timing, so the median of 5 decides (2 at 50k, ~7 s each).
       const samples: { model: number; render: number; cpu: number }[] = [];
-      for (let r = 0; r < (n >= 50000 ? 2 : 3); r++) {
+      for (let r = 0; r < (n >= 50000 ? 2 : 5); r++) {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
         const m = buildProxyModel(objects, config);
@@ -79,7 +78,8 @@ const suite: BenchSuite = {
       const cpuMs = median(samples.map((x) => x.cpu));
       // Linearity is judged on CPU time: wall time on a shared machine swings with the load.
       perService.push(cpuMs / n);
-      const restore = renderRestore(syncProxyRules(model));
+      // (after the samples: a second model kept alive during them would only add GC work)
+      const restore = renderRestore(syncProxyRules(buildProxyModel(objects, config)));
       const size = measureRestore(restore);
       rows.push({
         suite: 'iptables', case: `${n} Services × ${ENDPOINTS} endpoints → iptables-save`, ms: total,
