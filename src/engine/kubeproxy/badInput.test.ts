@@ -55,6 +55,23 @@ describe('fuzz: parsers never crash or hang, and fail with a clear error', () =>
       if (c) expect(parseCIDRSloppy(c.text)?.text).toBe(c.text);
     }), { numRuns: 2000 });
   });
+  it('dotted quads read as Go reads them: decimal octets ≤ 255, leading zeros allowed but flagged', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.stringMatching(/^[0-9]{1,4}$/));
+    const dotted = fc.oneof(
+      fc.array(octet, { minLength: 4, maxLength: 4 }).map((o) => o.join('.')),
+      fc.array(octet, { minLength: 1, maxLength: 6 }).map((o) => o.join('.')),
+      fc.stringMatching(/^[0-9.]{0,17}$/),
+    );
+    fc.assert(fc.property(dotted, (s) => {
+      const m = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(s);
+      const o = m ? m.slice(1).map(Number) : null;
+      const want = o && o.every((x) => x <= 255)
+        ? { value: BigInt(o.reduce((v, x) => v * 256 + x, 0)), text: o.join('.'), hadLeadingZeros: o.join('.') !== s }
+        : null;
+      const got = parseIPSloppy(s);
+      expect(got && { value: got.ip.value, text: got.text, hadLeadingZeros: got.hadLeadingZeros }, s).toEqual(want);
+    }), { numRuns: 3000 });
+  });
   it('parseRestore either parses or throws RestoreParseError naming a line', () => {
     const line = fc.oneof(fc.constantFrom('*nat', '*filter', 'COMMIT', ':KUBE-X - [0:0]', '-A KUBE-X -j ACCEPT', '-X KUBE-X', '# c', ''), fc.string());
     fc.assert(fc.property(fc.array(line, { maxLength: 20 }), (lines) => {

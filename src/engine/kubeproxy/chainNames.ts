@@ -21,9 +21,22 @@ const hasher = sha256.create();
 const digest = new Uint8Array(32);
 const input = new Uint8Array(1024);
 
+/** UTF-8 of `s`: ASCII (every name kube-proxy hashes in practice) copied by hand, else TextEncoder. */
+function utf8(s: string): Uint8Array {
+  if (s.length <= input.length) {
+    let i = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      input[i] = c;
+    }
+    if (i === s.length) return input.subarray(0, i);
+  }
+  return encoder.encode(s);
+}
+
 function digestOf(s: string): Uint8Array {
-  const r = encoder.encodeInto(s, input);
-  const bytes = r.read === s.length ? input.subarray(0, r.written) : encoder.encode(s);
+  const bytes = utf8(s);
   initial._cloneInto(hasher).update(bytes).digestInto(digest);
   return digest;
 }
