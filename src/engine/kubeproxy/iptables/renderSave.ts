@@ -201,8 +201,7 @@ export function renderSaveTables(tables: readonly SaveTable[], opts: SaveOptions
       t.pushLines(c, opts.family, parts);
       text[i] = parts.join('');
     });
-    // Declarations go out as pieces too: 111k `:CHAIN - [0:0]` strings would live until the final join.
-    const decl = (i: number, policy: string) => out.push(':', t.chains[i]!.name, ' ', policy, ' [0:0]\n');
+    const decl = (i: number, policy: string) => out.push(`:${t.chains[i]!.name} ${policy} [0:0]\n`);
     const order: number[] = [];
     for (const b of builtins) {
       const i = present.get(b);
