@@ -84,7 +84,7 @@ const suite: BenchSuite = {
       rows.push({
         suite: 'iptables', case: `${n} Services × ${ENDPOINTS} endpoints → iptables-save`, ms: total,
         ...(n === 10000 ? { target: '≤ 1000 ms', ok: total <= 1000 } : {}),
-        detail: `cpu ${cpuMs.toFixed(0)} ms; model ${msModel.toFixed(0)} ms + rules/save ${msRender.toFixed(0)} ms; ${size.rules} rules, ${size.chains} chains, restore ${(size.bytes / 1e6).toFixed(1)} MB; ${(total / n * 1000).toFixed(1)} µs/Service`,
+        detail: `samples ${samples.map((x) => (x.model + x.render).toFixed(0)).join('/')} ms; cpu ${cpuMs.toFixed(0)} ms; model ${msModel.toFixed(0)} ms + rules/save ${msRender.toFixed(0)} ms; ${size.rules} rules, ${size.chains} chains, restore ${(size.bytes / 1e6).toFixed(1)} MB; ${(total / n * 1000).toFixed(1)} µs/Service`,
       });
     }
     for (let i = 1; i < perService.length; i++) {
