@@ -41,11 +41,11 @@ function digestOf(s: string): Uint8Array {
   return digest;
 }
 
-// RFC 4648 base32, as Go's base32.StdEncoding. 16 characters are exactly the first 10 bytes (80
-// bits) of the digest, so the padding is never reached. Packed here rather than with
-// @scure/base (which hash16 uses, and the tests check this against): the name is built as one
-// flat string with its prefix in a single fromCharCode, instead of an encoder's arrays plus a
-// concatenation, ~110k times per 10k-Service sync.
+// portProtoHash and the endpoint hash: RFC 4648 base32, as Go's base32.StdEncoding. 16
+// characters are exactly the first 10 bytes (80 bits) of the digest, so the padding is never
+// reached. Packed here rather than with @scure/base (hash16 below, which the tests check the
+// names against): the name is built as one flat string with its prefix in a single
+// fromCharCode, instead of an encoder's arrays plus a concatenation, ~110k times per sync.
 const ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'].map((c) => c.charCodeAt(0));
 const codes: number[] = [];
 
@@ -64,14 +64,12 @@ function prefixedHash(prefix: string, s: string): string {
   return String.fromCharCode(...codes);
 }
 
-/** First 16 characters of base32(sha256(s)) (RFC 4648 alphabet; the padding is never reached). */
+/**
+ * First 16 characters of base32(sha256(s)) through @scure/base: the library form of the hash
+ * the chain names pack by hand, and the reference the tests hold them to.
+ */
 export function hash16(s: string): string {
   return base32.encode(digestOf(s).subarray(0, 10));
-}
-
-/** portProtoHash: the suffix shared by a service port's SVC/SVL/EXT/FW chains. */
-export function portProtoHash(servicePortName: string, protocol: string): string {
-  return hash16(servicePortName + protocol.toLowerCase());
 }
 
 export interface ServicePortChainNames {

@@ -6,7 +6,7 @@ import { applyRestoreNoflush } from './applyRestoreNoflush.ts';
 import { BUILTIN_CHAINS } from './ruleset.ts';
 import type { ChainDecl, IptablesRule, IptablesRuleset } from './ruleset.ts';
 import { parseRuleArgs } from './parsedRule.ts';
-import { addSaveLine, pushSaveLine, saveRule, type SaveTable } from './renderSave.ts';
+import { pushSaveLine, pushTo, saveRule, type SaveTable } from './renderSave.ts';
 
 
 /** The tables as EnsureChain + EnsureRule(Prepend) leave them, before the first restore. */
@@ -61,14 +61,10 @@ export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
     const jumps = new Map<string, string[]>();
     for (let i = rs.jumpRules.length - 1; i >= 0; i--) {
       const j = rs.jumpRules[i]!;
-      if (j.table === table) addSaveLine(jumps, j.chain, saveRule(parseRuleArgs(j.chain, j.args), rs.family));
+      if (j.table === table) pushTo(jumps, j.chain, saveRule(parseRuleArgs(j.chain, j.args), rs.family));
     }
     const unblocked = new Map<string, IptablesRule[]>();
-    for (const r of rules) {
-      const list = others.has(r.chain) ? unblocked.get(r.chain) : undefined;
-      if (list) list.push(r);
-      else if (others.has(r.chain)) unblocked.set(r.chain, [r]);
-    }
+    for (const r of rules) if (others.has(r.chain)) pushTo(unblocked, r.chain, r);
     out.push({
       name: table,
       chains,

@@ -10,8 +10,13 @@ import { parseRestore } from './parseRestore.ts';
 import { parseRuleText, type MatchModule, type Negatable, type ParsedRule } from './parsedRule.ts';
 
 
-export function withPrefix(addr: string, family: IPFamily): string {
-  return addr.includes('/') ? addr : `${addr}/${family === 'IPv6' ? 128 : 32}`;
+/** What iptables-save appends to a host address: `/32` or `/128`, nothing when it has a length. */
+export function hostSuffix(addr: string, family: IPFamily): string {
+  return addr.includes('/') ? '' : family === 'IPv6' ? '/128' : '/32';
+}
+
+function withPrefix(addr: string, family: IPFamily): string {
+  return addr + hostSuffix(addr, family);
 }
 
 /** libxt_statistic: probability stored as lround(p × 2^31), printed `%.11f`. */
@@ -113,9 +118,9 @@ export function saveRuleText(line: string, family: IPFamily): string {
 
 /** A ruleset rule as `iptables-save` prints it (the writer's direct form when it made one). */
 export function saveLine(rule: IptablesRule, family: IPFamily): string {
-  if (!rule.pushSaved) return saveRuleText(ruleText(rule), family);
   const parts: string[] = [];
-  rule.pushSaved(family, parts);
+  pushSaveLine(rule, family, parts);
+  parts.pop(); // the newline
   return parts.join('');
 }
 
@@ -164,11 +169,11 @@ export function saveTableOfLines(name: string, chains: readonly SaveChain[], lin
   };
 }
 
-/** Appends a line to its chain's list. */
-export function addSaveLine(lines: Map<string, string[]>, chain: string, line: string): void {
-  const list = lines.get(chain);
-  if (list) list.push(line);
-  else lines.set(chain, [line]);
+/** Appends `item` to the list under `key` (rules or lines grouped by chain). */
+export function pushTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 const TABLE_ORDER = ['mangle', 'filter', 'nat', 'raw', 'security'];
@@ -228,7 +233,7 @@ export function renderSave(stateText: string, opts: SaveOptions): string {
       for (const l of t.lines) {
         if (!l.startsWith('-A ')) continue;
         const r = parseRuleText(l);
-        addSaveLine(lines, r.chain, saveRule(r, opts.family));
+        pushTo(lines, r.chain, saveRule(r, opts.family));
       }
       return saveTableOfLines(t.name, t.chains, lines);
     }),

@@ -12,12 +12,7 @@
 import type { IPFamily } from '../../shared/ip.ts';
 import type { EndpointInfo } from '../types.ts';
 import type { IptablesRule, RuleProvenance } from './ruleset.ts';
-import { quantizedProbability, quote, withPrefix } from './renderSave.ts';
-
-/** What withPrefix appends to an address: `/32` or `/128` unless it has a length already. */
-function hostSuffix(addr: string, family: IPFamily): string {
-  return addr.includes('/') ? '' : family === 'IPv6' ? '/128' : '/32';
-}
+import { hostSuffix, quantizedProbability, quote } from './renderSave.ts';
 
 const quantized = new Map<string, string>();
 
@@ -33,15 +28,17 @@ function pushComment(parts: string[], text: string | null): void {
   if (text !== null) parts.push(' -m comment --comment ', quote(text));
 }
 
-const jumpMiddles = new Map<string, string>();
+// By probability text ('' for the last endpoint), without and with a comment to close.
+const jumpMiddles = [new Map<string, string>(), new Map<string, string>()] as const;
 
 /** What follows the endpoint in a saved endpoint jump: `"` (closing the comment), the statistic match, ` -j `. */
 function jumpMiddle(comment: boolean, probability: string | null): string {
-  const k = `${comment ? 'c' : ''}${probability ?? ''}`;
-  let m = jumpMiddles.get(k);
+  const cache = jumpMiddles[comment ? 1 : 0];
+  const k = probability ?? '';
+  let m = cache.get(k);
   if (m === undefined) {
     m = [comment ? '"' : '', probability === null ? '' : ` -m statistic --mode random --probability ${savedProbability(probability)}`, ' -j '].join('');
-    jumpMiddles.set(k, m);
+    cache.set(k, m);
   }
   return m;
 }
@@ -213,7 +210,7 @@ export class VIPCaptureRule implements IptablesRule {
     // -s prints before -d, an interface after it (iptables' struct ipt_entry order).
     const [neg, flag, value] = this.notLocal;
     parts.push('-A ', this.chain);
-    if (flag === '-s') parts.push(' ', neg ?? '!', ' -s ', withPrefix(value ?? '', family));
+    if (flag === '-s') parts.push(' ', neg ?? '!', ' -s ', value ?? '', hostSuffix(value ?? '', family));
     parts.push(' -d ', this.vip, hostSuffix(this.vip, family));
     if (flag === '-i') parts.push(' ', neg ?? '!', ' -i ', value ?? '');
     parts.push(' -p ', this.protocol);
