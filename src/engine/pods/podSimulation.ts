@@ -8,16 +8,16 @@ import { createRandom } from '../shared/random.ts';
 import { WORKER_BACKOFF_MS, type ContainerEvent, type KillReason } from './containerMachine.ts';
 import { containerStateOf } from './containerStatus.ts';
 import { createRuntime, steppers, uidFrom } from './createRuntime.ts';
-import { EPOCH_MS } from './epoch.ts';
 import { EventLog, type PodEventRecord } from './eventLog.ts';
 import { evictionCandidates, runEvictionLoop, type SimNodeState } from './evictionManager.ts';
 import { syncPod } from './kubeletSync.ts';
+import { containerIndexOf, labEventCandidates } from './labEvents.ts';
 import type { PodEvent } from './podMachine.ts';
 import { lifecycleOf, nodeStateOf, type PodRuntime } from './podRuntime.ts';
-import { computeStatusCore, podObject, rememberConditions } from './podStatus.ts';
-import { printPod } from './printPod.ts';
+import { computeStatusCore, rememberConditions } from './podStatus.ts';
+import { podViewOf } from './podView.ts';
 import { probeTick, startWorkers } from './prober.ts';
-import type { LabEvent, PodSimulationOptions, PodView, ScriptStep, SimNode, SimulationSnapshot } from './simulationTypes.ts';
+import type { LabEvent, PodSimulationOptions, ScriptStep, SimNode, SimulationSnapshot } from './simulationTypes.ts';
 import { TimerQueue } from './timerQueue.ts';
 
 export type { LabEvent, PodSimulationOptions, PodView, ScriptStep, SimNode, SimulationSnapshot } from './simulationTypes.ts';
@@ -328,8 +328,7 @@ export class PodSimulation {
       return;
     }
     if ('container' in event) {
-      const names = [...(rt.pod.spec.initContainers ?? []), ...(rt.pod.spec.containers ?? [])].map((c) => c.name);
-      const ci = names.indexOf(event.container);
+      const ci = containerIndexOf(rt, event.container);
       if (ci < 0) throw new Error(`pod ${rt.key} has no container ${event.container}`);
       const { container: _c, ...rest } = event;
       this.applyContainer(idx, ci, { ...rest, now: this.now } as ContainerEvent);
@@ -349,8 +348,7 @@ export class PodSimulation {
   can(podKey: string, event: LabEvent): boolean {
     const rt = this.pods[this.podIndex(podKey)] as PodRuntime;
     if ('container' in event) {
-      const names = [...(rt.pod.spec.initContainers ?? []), ...(rt.pod.spec.containers ?? [])].map((c) => c.name);
-      const c = rt.containers[names.indexOf(event.container)];
+      const c = rt.containers[containerIndexOf(rt, event.container)];
       const { container: _c, ...rest } = event;
       return !!c && c.can({ ...rest, now: this.now } as ContainerEvent);
     }
@@ -360,51 +358,11 @@ export class PodSimulation {
 
   /** The user events that are valid for this pod now, for the UI's buttons. */
   validEvents(podKey: string): LabEvent[] {
-    const rt = this.pods[this.podIndex(podKey)] as PodRuntime;
-    const candidates: LabEvent[] = [
-      { type: 'pod.delete' },
-      { type: 'node.notReady' },
-      { type: 'node.unreachable' },
-      { type: 'node.ready' },
-      { type: 'kubelet.evict', message: 'The node was low on resource: memory. ' },
-    ];
-    for (const c of rt.containers) {
-      const container = c.context.name;
-      candidates.push(
-        { type: 'container.exited', exitCode: 1, container },
-        { type: 'container.exited', exitCode: 0, container },
-        { type: 'container.oomKilled', container },
-        { type: 'image.pulled', container },
-        { type: 'image.pullFailed', container },
-        { type: 'probe.liveness.failed', container },
-        { type: 'probe.readiness.failed', container },
-        { type: 'probe.readiness.succeeded', container },
-        { type: 'probe.startup.succeeded', container },
-        { type: 'probe.startup.failed', container },
-        { type: 'hook.postStart.succeeded', container },
-        { type: 'hook.postStart.failed', container },
-      );
-    }
-    return candidates.filter((e) => this.can(podKey, e));
-  }
-
-  view(rt: PodRuntime): PodView {
-    const object = podObject(rt, this.now);
-    return {
-      key: rt.key,
-      object,
-      row: object ? printPod(object, EPOCH_MS + this.now) : null,
-      lifecycle: lifecycleOf(rt),
-      node: nodeStateOf(rt),
-      containers: rt.containers.map((c) => {
-        const [top, sub] = containerStateOf(c);
-        return { name: c.context.name, kind: c.context.kind, state: sub ? `${top}.${sub}` : top };
-      }),
-    };
+    return labEventCandidates(this.pods[this.podIndex(podKey)] as PodRuntime).filter((e) => this.can(podKey, e));
   }
 
   snapshot(): SimulationSnapshot {
-    return { now: this.now, pods: this.pods.map((rt) => this.view(rt)) };
+    return { now: this.now, pods: this.pods.map((rt) => podViewOf(rt, this.now)) };
   }
 
   eventsFor(podKey: string): PodEventRecord[] {
