@@ -1,6 +1,6 @@
 // The Events a container's transitions record, in kubectl's words (pkg/kubelet/events/event.go
 // reasons; messages as kuberuntime_container.go and images/image_manager.go write them).
-import type { ContainerContext, RecordedEvent } from './containerMachine.ts';
+import type { ContainerContext, RecordedEvent } from './containerTypes.ts';
 
 type Ctx = { context: ContainerContext };
 /** A `record` action: an Event in kubectl's words. */
