@@ -20,23 +20,30 @@ const initial = sha256.create();
 const hasher = sha256.create();
 const digest = new Uint8Array(32);
 const input = new Uint8Array(1024);
+/** `input.subarray(0, n)` per length, made once: a view per call was ~100 bytes of garbage. */
+const views: Uint8Array[] = [];
 
-/** UTF-8 of `s`: ASCII (every name kube-proxy hashes in practice) copied by hand, else TextEncoder. */
-function utf8(s: string): Uint8Array {
-  if (s.length <= input.length) {
-    let i = 0;
-    for (; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x7f) break;
-      input[i] = c;
-    }
-    if (i === s.length) return input.subarray(0, i);
+/**
+ * Copies the ASCII string `s` into `input` at `at`; the offset after it, or -1 when `s` is not
+ * ASCII or does not fit (the caller then encodes the whole input with TextEncoder).
+ */
+function copyAscii(s: string, at: number): number {
+  if (at < 0 || at + s.length > input.length) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    input[at + i] = c;
   }
-  return encoder.encode(s);
+  return at + s.length;
 }
 
-function digestOf(s: string): Uint8Array {
-  const bytes = utf8(s);
+/**
+ * sha256 of the UTF-8 of `a + b + c`, without building the concatenation: the parts (every name
+ * kube-proxy hashes is ASCII in practice) are copied into the input buffer in turn.
+ */
+function digestOf(a: string, b = '', c = ''): Uint8Array {
+  const n = copyAscii(c, copyAscii(b, copyAscii(a, 0)));
+  const bytes = n >= 0 ? (views[n] ??= input.subarray(0, n)) : encoder.encode(a + b + c);
   initial._cloneInto(hasher).update(bytes).digestInto(digest);
   return digest;
 }
@@ -47,21 +54,29 @@ function digestOf(s: string): Uint8Array {
 // names against): the name is built as one flat string with its prefix in a single
 // fromCharCode, instead of an encoder's arrays plus a concatenation, ~110k times per sync.
 const ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'].map((c) => c.charCodeAt(0));
-const codes: number[] = [];
+/**
+ * Per prefix, the character codes of one name, prefix first: filled in place and never resized
+ * (emptying an array frees its storage in V8, so refilling it reallocated ~700 bytes per name).
+ */
+const codesByPrefix = new Map<string, number[]>();
 
-function prefixedHash(prefix: string, s: string): string {
-  const d = digestOf(s);
-  codes.length = 0;
-  for (let i = 0; i < prefix.length; i++) codes.push(prefix.charCodeAt(i));
+function prefixedHash(prefix: string, a: string, b: string, c = ''): string {
+  const d = digestOf(a, b, c);
+  let codes = codesByPrefix.get(prefix);
+  if (codes === undefined) codesByPrefix.set(prefix, (codes = [...prefix].map((ch) => ch.charCodeAt(0)).concat(new Array<number>(16).fill(0))));
   // Each 5 bytes are eight 5-bit groups, most significant first.
-  for (let i = 0; i < 10; i += 5) {
+  for (let i = 0, o = prefix.length; i < 10; i += 5, o += 8) {
     const d0 = d[i]!, d1 = d[i + 1]!, d2 = d[i + 2]!, d3 = d[i + 3]!, d4 = d[i + 4]!;
-    codes.push(
-      ALPHABET[d0 >> 3]!, ALPHABET[((d0 & 7) << 2) | (d1 >> 6)]!, ALPHABET[(d1 >> 1) & 31]!, ALPHABET[((d1 & 1) << 4) | (d2 >> 4)]!,
-      ALPHABET[((d2 & 15) << 1) | (d3 >> 7)]!, ALPHABET[(d3 >> 2) & 31]!, ALPHABET[((d3 & 3) << 3) | (d4 >> 5)]!, ALPHABET[d4 & 31]!,
-    );
+    codes[o] = ALPHABET[d0 >> 3]!;
+    codes[o + 1] = ALPHABET[((d0 & 7) << 2) | (d1 >> 6)]!;
+    codes[o + 2] = ALPHABET[(d1 >> 1) & 31]!;
+    codes[o + 3] = ALPHABET[((d1 & 1) << 4) | (d2 >> 4)]!;
+    codes[o + 4] = ALPHABET[((d2 & 15) << 1) | (d3 >> 7)]!;
+    codes[o + 5] = ALPHABET[(d3 >> 2) & 31]!;
+    codes[o + 6] = ALPHABET[((d3 & 3) << 3) | (d4 >> 5)]!;
+    codes[o + 7] = ALPHABET[d4 & 31]!;
   }
-  return String.fromCharCode(...codes);
+  return String.fromCharCode.apply(null, codes);
 }
 
 /**
@@ -72,6 +87,11 @@ export function hash16(s: string): string {
   return base32.encode(digestOf(s).subarray(0, 10));
 }
 
+/** `TCP` → `tcp` (a new string per call otherwise: once per endpoint). */
+function lowerProtocol(p: string): string {
+  return p === 'TCP' ? 'tcp' : p === 'UDP' ? 'udp' : p === 'SCTP' ? 'sctp' : p.toLowerCase();
+}
+
 export interface ServicePortChainNames {
   readonly clusterPolicyChain: string;
   readonly localPolicyChain: string;
@@ -80,7 +100,7 @@ export interface ServicePortChainNames {
 }
 
 export function servicePortChainNames(servicePortName: string, protocol: string): ServicePortChainNames {
-  const svc = prefixedHash(KUBE_SVC_PREFIX, servicePortName + protocol.toLowerCase());
+  const svc = prefixedHash(KUBE_SVC_PREFIX, servicePortName, lowerProtocol(protocol));
   const h = svc.slice(KUBE_SVC_PREFIX.length);
   return {
     clusterPolicyChain: svc,
@@ -93,7 +113,7 @@ export function servicePortChainNames(servicePortName: string, protocol: string)
 
 /** servicePortEndpointChainName: `endpoint` is `ip:port` (IPv6 `[ip]:port`). */
 export function servicePortEndpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return prefixedHash(KUBE_SEP_PREFIX, servicePortName + protocol.toLowerCase() + endpoint);
+  return prefixedHash(KUBE_SEP_PREFIX, servicePortName, lowerProtocol(protocol), endpoint);
 }
 
 /** isServiceChainName: the per-service prefixes kube-proxy deletes when stale (CleanupLeftovers). */
