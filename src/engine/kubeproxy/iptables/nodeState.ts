@@ -64,7 +64,12 @@ export function firstSyncSaveTables(rs: IptablesRuleset): SaveTable[] {
       if (j.table === table) pushTo(jumps, j.chain, saveRule(parseRuleArgs(j.chain, j.args), rs.family));
     }
     const unblocked = new Map<string, IptablesRule[]>();
-    for (const r of rules) if (others.has(r.chain)) pushTo(unblocked, r.chain, r);
+    // (an index loop: this runs once per sync over every rule, mostly before V8 optimises it,
+    // and an unoptimised for-of allocates an iterator result per element)
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if (others.has(r.chain)) pushTo(unblocked, r.chain, r);
+    }
     out.push({
       name: table,
       chains,
