@@ -46,16 +46,11 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
   // A Service VIP capture (steps 1-3).
   const capture = (t: IptablesTable, chain: string, commentText: string, vip: string, target: string) =>
     t.rules.push(new VIPCaptureRule(chain, commentText, protocol, vip, port, target, base));
-  // Chains are declared in write order once the block is written, with the block's rule range.
-  const declared: string[] = [];
-  const declare = (chain: string) => declared.push(chain);
-  const rulesFrom = nat.rules.length;
-  const sepNames = new Map<string, string>();
-  const sepChain = (ep: EndpointInfo) => {
-    let n = sepNames.get(ep.endpoint);
-    if (n === undefined) sepNames.set(ep.endpoint, (n = servicePortEndpointChainName(S, svc.protocol, ep.endpoint)));
-    return n;
-  };
+  // A chain is declared once its rules are written, in the order kube-proxy creates them, with
+  // the index range of its rules in nat (ChainDecl.rulesFrom/rulesTo): a renderer then reads a
+  // chain's rules without indexing the whole table by chain name. `from` is where the chain's
+  // first rule went (the ClusterIP masquerade of step 7 comes before the EXT and FW chains).
+  const declare = (name: string, from: number) => nat.chains.push({ name, servicePort: S, rulesFrom: from, rulesTo: nat.rules.length });
   // 5.1 decision variables
   const cat = categorizeEndpoints(sp.endpoints, svc, { nodeName: config.nodeName, ...(config.nodeZone !== undefined ? { zone: config.nodeZone } : {}) });
   const clusterEndpoints = cat.clusterEndpoints ?? [];
@@ -140,16 +135,18 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
   // 6. (partial syncs skip everything below for unchanged services: see renderRestore)
 
   // 7. Internal traffic handling: masquerade off-cluster traffic to the ClusterIP.
+  const masqAt = nat.rules.length;
   if (hasInternalEndpoints) {
     const masq = (notLocal: readonly string[]) =>
       nat.rules.push(new VIPCaptureRule(internalTrafficChain, `${S} cluster IP`, protocol, svc.clusterIP, port, KUBE_MARK_MASQ, base, notLocal));
     if (config.masqueradeAll) masq([]);
     else if (detector.implemented) masq(detector.ifNotLocal);
   }
+  const masqChain = nat.rules.length > masqAt ? internalTrafficChain : null;
   // 8. External traffic chain.
   if (usesExternalTrafficChain) {
-    declare(names.externalChain);
     const ext = names.externalChain;
+    const from = nat.rules.length;
     if (!svc.externalPolicyLocal) {
       rule(nat, ext, `-m comment --comment "masquerade traffic for ${S} external destinations" -j ${KUBE_MARK_MASQ}`);
     } else {
@@ -158,11 +155,12 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
       rule(nat, ext, `-m comment --comment "route LOCAL traffic for ${S} external destinations" -m addrtype --src-type LOCAL -j ${clusterPolicyChain}`);
     }
     if (hasExternalEndpoints) rule(nat, ext, `-j ${externalPolicyChain}`);
+    declare(ext, from);
   }
   // 9. Firewall chain for loadBalancerSourceRanges.
   if (usesFWChain) {
     const fw = names.firewallChain;
-    declare(fw);
+    const from = nat.rules.length;
     const lbComment = `-m comment --comment "${S} loadbalancer IP"`;
     let allowFromNode = false;
     const nodeIP = config.nodeIPs[0] !== undefined ? parseIPSloppy(config.nodeIPs[0]) : null;
@@ -174,61 +172,48 @@ export function writeServicePortRules(ctx: SyncContext, sp: ProxyServicePort): v
     // A node talking to its own VIP usually gets the VIP as source address.
     if (allowFromNode) for (const lbip of svc.loadBalancerVIPs) rule(nat, fw, `${lbComment} -s ${lbip} -j ${externalTrafficChain}`);
     rule(nat, fw, `-m comment --comment "other traffic to ${S} will be dropped by KUBE-PROXY-FIREWALL"`);
+    declare(fw, from);
   }
   // appendServiceCommentLocked: per-endpoint comments are dropped in large-cluster mode.
   const large = ctx.largeClusterMode;
   const text = new ServicePortText(large ? null : S, protocol, base);
+  // The KUBE-SEP name of every reachable endpoint, hashed once. The cluster and local lists are
+  // that list itself (the common case) or parts of it.
+  const reachable = cat.allReachableEndpoints;
+  const sepNames = new Array<string>(reachable.length);
+  for (let i = 0; i < reachable.length; i++) sepNames[i] = servicePortEndpointChainName(S, svc.protocol, reachable[i]!.endpoint);
+  let sepByEndpoint: Map<string, string> | undefined;
+  const sepNamesOf = (endpoints: readonly EndpointInfo[]): readonly string[] => {
+    if (endpoints === reachable) return sepNames;
+    sepByEndpoint ??= new Map(reachable.map((ep, i) => [ep.endpoint, sepNames[i]!]));
+    return endpoints.map((ep) => sepByEndpoint!.get(ep.endpoint) ?? servicePortEndpointChainName(S, svc.protocol, ep.endpoint));
+  };
   // 10./11. Policy chains.
   const writeServiceToEndpointRules = (svcChain: string, endpoints: readonly EndpointInfo[]) => {
+    const from = svcChain === masqChain ? masqAt : nat.rules.length;
+    const seps = sepNamesOf(endpoints);
     if (svc.sessionAffinityClientIP) {
-      for (const ep of endpoints) {
-        const sep = sepChain(ep);
+      endpoints.forEach((ep, i) => {
+        const sep = seps[i]!;
         const cm = large ? '' : `-m comment --comment "${S} -> ${ep.endpoint}" `;
         rule(nat, svcChain, `${cm}-m recent --name ${sep} --rcheck --seconds ${svc.stickyMaxAgeSeconds} --reap -j ${sep}`, text.endpointProvenance(ep));
-      }
+      });
     }
     const n = endpoints.length;
     for (let i = 0; i < n; i++) {
-      const ep = endpoints[i]!;
-      nat.rules.push(new EndpointJumpRule(svcChain, text, ep, i < n - 1 ? probability(n - i) : null, sepChain(ep)));
+      nat.rules.push(new EndpointJumpRule(svcChain, text, endpoints[i]!, i < n - 1 ? probability(n - i) : null, seps[i]!));
     }
+    declare(svcChain, from);
   };
-  if (usesClusterPolicyChain) {
-    declare(clusterPolicyChain);
-    writeServiceToEndpointRules(clusterPolicyChain, clusterEndpoints);
-  }
-  if (usesLocalPolicyChain) {
-    declare(localPolicyChain);
-    writeServiceToEndpointRules(localPolicyChain, localEndpoints);
-  }
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(clusterPolicyChain, clusterEndpoints);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(localPolicyChain, localEndpoints);
   // 12. Per-endpoint chains: hairpin masquerade, then DNAT.
-  for (const ep of cat.allReachableEndpoints) {
-    const sep = sepChain(ep);
-    declare(sep);
+  for (let i = 0; i < reachable.length; i++) {
+    const ep = reachable[i]!;
+    const sep = sepNames[i]!;
+    const from = nat.rules.length;
     nat.rules.push(new HairpinRule(sep, text, ep, KUBE_MARK_MASQ));
     nat.rules.push(new DNATRule(sep, text, svc.sessionAffinityClientIP, ep));
+    declare(sep, from);
   }
-  declareWithRanges(nat, declared, S, rulesFrom);
-}
-
-/**
- * Declares a service port's chains, in the order it created them, each with the index range of
- * its rules in the block written since `blockFrom` (a renderer then reads a chain's rules
- * without indexing the whole table by chain name).
- */
-function declareWithRanges(nat: IptablesTable, declared: readonly string[], servicePort: string, blockFrom: number): void {
-  const from = new Array<number>(declared.length).fill(-1);
-  const to = new Array<number>(declared.length).fill(-1);
-  let k = 0;
-  for (let i = blockFrom; i < nat.rules.length; i++) {
-    const chain = nat.rules[i]!.chain;
-    // Rules come in runs per chain, in declaration order: look where the last one matched first.
-    if (declared[k] !== chain) {
-      k = declared.indexOf(chain);
-      if (k < 0) { k = 0; continue; }
-    }
-    if (from[k] === -1) from[k] = i;
-    to[k] = i + 1;
-  }
-  declared.forEach((name, j) => nat.chains.push(from[j] === -1 ? { name, servicePort } : { name, servicePort, rulesFrom: from[j]!, rulesTo: to[j]! }));
 }
