@@ -70,10 +70,17 @@ interface Sample { model: number; render: number; cpu: number }
 async function sample(json: string): Promise<Sample> {
   const objects = JSON.parse(json) as KubeObject[];
   if (collect) {
-    collect();
     // Each sample pays for its own garbage only, as a sync in the lab follows the worker's idle
-    // time; gc() leaves the freed pages to V8's background sweeper, which gets time to finish.
-    await new Promise((r) => setTimeout(r, 500));
+    // time: collect, then wait until V8's background threads (sweeping a 50k sample's ~1.5 GB)
+    // are done, i.e. until the process uses no CPU for 100 ms; otherwise that work lands on the next
+    // sample of another size.
+    collect();
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const c = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 100));
+      const used = process.cpuUsage(c);
+      if (used.user + used.system < 5_000) break;
+    }
   }
   const c0 = process.cpuUsage();
   const t0 = performance.now();
