@@ -11,7 +11,7 @@ const UNITS = 7;
 
 /**
  * Code units `[from, from + 7)` of `s` as one number, 7 bits each (past the end counts as 0, so
- * a prefix sorts before any longer string); -1 when one of them is not ASCII below `~`.
+ * a prefix sorts before any longer string); -1 when one of them is not ASCII up to `~`.
  */
 function key(s: string, from: number): number {
   let k = 0;
