@@ -1,7 +1,8 @@
 // The IpvsHandler the packet walker calls at the IPVS hooks (netfilter/ipvsHook.ts). The walker
-// explores paths with `choose`, so a scheduler that spreads connections (rr, wrr, lc, wlc) becomes
-// one branch per available real server, weighted by weight; a hashing scheduler (sh, dh, mh)
-// picks exactly one, as the kernel would for that packet. ipvsLookup keeps the full kernel state
+// explores paths with `choose`, so a scheduler that spreads connections (rr, wrr, lc, wlc, sed,
+// nq) becomes one branch per available real server, weighted by weight; a hashing scheduler (sh,
+// dh, mh) and a failover one (fo, ovf: the highest weight that has room) pick exactly one, as the
+// kernel would for that packet with the service's current connection counts. ipvsLookup keeps the full kernel state
 // (conns, templates, rr pointer) for callers that step connection by connection.
 import type { VirtualServer } from '../../kubeproxy/ipvs/index.ts';
 import { parseIP } from '../../shared/ip.ts';
@@ -12,7 +13,8 @@ import { describeService, ipvsServiceFrom, serviceKey, type IpvsService } from '
 import { parseIpvsadmList } from './parseIpvsadm.ts';
 import { isUnavailable, schedulerFor } from './schedulers/index.ts';
 
-const HASHING = new Set(['sh', 'dh', 'mh']);
+/** Schedulers whose choice for one packet is a single real server (no spreading). */
+const PICKS_ONE = new Set(['sh', 'dh', 'mh', 'fo', 'ovf']);
 
 export function ipvsHandlerFor(virtualServers: readonly VirtualServer[]): IpvsHandler {
   const services = new Map<string, IpvsService>();
@@ -29,7 +31,7 @@ export function ipvsHandlerFor(virtualServers: readonly VirtualServer[]): IpvsHa
       const sched = schedulerFor(svc.scheduler);
       const src = parseIP(p.src);
       const dst = parseIP(p.dst);
-      if (sched && HASHING.has(svc.scheduler) && src && dst) {
+      if (sched && PICKS_ONE.has(svc.scheduler) && src && dst) {
         const r = sched.schedule(svc, sched.init(svc), { src, sport: p.sport, dst, dport: p.dport });
         const d = r.dest === null ? null : svc.dests[r.dest]!;
         return { service, realServer: d ? { address: d.address, port: d.port } : null };

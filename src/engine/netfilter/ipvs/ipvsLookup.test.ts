@@ -114,6 +114,25 @@ describe('ipvsHandlerFor (the walker hook)', () => {
   });
 });
 
+describe('ipvsHandlerFor with the failover schedulers', () => {
+  const pk = makePacket({ proto: 'tcp', src: '10.244.1.9', dst: '10.96.0.10', dport: 80 }) as Packet;
+  const servers = [{ address: '10.0.0.1', port: 1, weight: 1 }, { address: '10.0.0.2', port: 1, weight: 5 }, { address: '10.0.0.3', port: 1, weight: 5 }];
+  it.each([['fo'], ['ovf']])('%s sends the packet to the heaviest real server, without branching', (scheduler) => {
+    let asked = 0;
+    // ipvsServiceFrom keeps the kernel's list order, the reverse of the add order: 10.0.0.3 comes first.
+    const d = ipvsHandlerFor([vs({ scheduler, realServers: servers })]).lookup(pk, () => { asked++; return true; });
+    expect(asked).toBe(0);
+    expect(d?.realServer).toEqual({ address: '10.0.0.3', port: 1 });
+  });
+  it('sed and nq spread, like wlc: one branch per available real server', () => {
+    for (const scheduler of ['sed', 'nq']) {
+      const asked: number[] = [];
+      ipvsHandlerFor([vs({ scheduler, realServers: servers })]).lookup(pk, (prob) => { asked.push(prob); return false; });
+      expect(asked.length, scheduler).toBe(2);
+    }
+  });
+});
+
 describe('formatIpvsadmConnections (ipvsadm -Lnc)', () => {
   it('prints conns and templates with mm:ss expiry', () => {
     const s0 = ipvsKernelStateFrom([vs({ flags: ['persistent'], timeout: 10800 })]);

@@ -2,7 +2,7 @@
 // when the service is set up or its destinations change, and a schedule() that picks the
 // destination of a NEW connection. Pure: the state goes in and a new one comes out.
 import type { ParsedIP } from '../../../shared/ip.ts';
-import type { IpvsService } from '../ipvsService.ts';
+import type { IpvsDest, IpvsService } from '../ipvsService.ts';
 
 export interface SchedulePacket {
   readonly src: ParsedIP;
@@ -32,4 +32,27 @@ export function isUnavailable(d: { readonly weight: number; readonly overloaded:
 export function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
+}
+
+/**
+ * The loop ip_vs_wlc.c and ip_vs_sed.c share, with their own overhead: the first available dest,
+ * then any later one that is not overloaded with a smaller overhead per weight, compared without
+ * division as loh * w_dest > doh * w_least (a later dest of weight 0 never wins; a tie keeps the
+ * earlier). null when no dest is available.
+ */
+export function leastOverheadPerWeight(svc: IpvsService, overhead: (d: IpvsDest) => number): number | null {
+  const first = svc.dests.findIndex((d) => !isUnavailable(d));
+  if (first < 0) return null;
+  let least = first;
+  let loh = overhead(svc.dests[first]!);
+  for (let i = first + 1; i < svc.dests.length; i++) {
+    const d = svc.dests[i]!;
+    if (d.overloaded) continue;
+    const doh = overhead(d);
+    if (loh * d.weight > doh * svc.dests[least]!.weight) {
+      least = i;
+      loh = doh;
+    }
+  }
+  return least;
 }

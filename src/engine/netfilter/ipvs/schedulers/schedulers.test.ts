@@ -1,11 +1,11 @@
-// Scheduler semantics against the kernel modules: rr/wrr sequences, lc/wlc choices, sh/dh/mh
+// Scheduler semantics against the kernel modules: rr/wrr sequences, lc/wlc/sed/nq/fo/ovf choices, sh/dh/mh
 // hashing stability, and the SipHash core checked against the reference test vector.
 import { describe, expect, it } from 'vitest';
 import { parseIP, type ParsedIP } from '../../../shared/ip.ts';
 import type { VirtualServer } from '../../../kubeproxy/ipvs/index.ts';
 import { ipvsServiceFrom, type IpvsService } from '../ipvsService.ts';
 import { sipHash } from './hsiphash.ts';
-import { dhScheduler, lcScheduler, mhScheduler, rrScheduler, shScheduler, wlcScheduler, wrrScheduler, type IpvsScheduler, type SchedulePacket } from './index.ts';
+import { dhScheduler, foScheduler, lcScheduler, mhScheduler, nqScheduler, ovfScheduler, rrScheduler, schedulerFor, sedScheduler, shScheduler, wlcScheduler, wrrScheduler, type IpvsScheduler, type SchedulePacket } from './index.ts';
 import { hash32, shBuckets } from './shScheduler.ts';
 import { IP_VS_MH_TAB_SIZE, mhLookupTable } from './mhScheduler.ts';
 
@@ -76,6 +76,55 @@ describe('lc / wlc (ip_vs_lc.c, ip_vs_wlc.c)', () => {
     ['wlc: weight 0 never wins', wlcScheduler, [{ name: A, weight: 1, active: 5 }, { name: B, weight: 0 }], A],
   ])('%s', (_n, sched, dests, want) => {
     expect(run(sched as IpvsScheduler<unknown>, svc(dests), 1)).toEqual([want]);
+  });
+});
+
+/**
+ * New connections one after another, each counted as active on the dest it got (as the kernel's
+ * ip_vs_bind_dest does), so load-dependent schedulers show their sequence.
+ */
+function runLoaded(s: IpvsScheduler<unknown>, service: IpvsService, n: number): string {
+  let cur = service;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const r = s.schedule(cur, s.init(cur), pkt('10.244.1.5'));
+    if (r.dest === null) {
+      out += '-';
+      continue;
+    }
+    out += 'ABCDE'[Number(cur.dests[r.dest]!.address.split('.')[3]) - 1];
+    cur = { ...cur, dests: cur.dests.map((d, k) => (k === r.dest ? { ...d, activeConns: d.activeConns + 1 } : d)) };
+  }
+  return out;
+}
+
+describe('sed / nq / fo / ovf (ip_vs_sed.c, ip_vs_nq.c, ip_vs_fo.c, ip_vs_ovf.c)', () => {
+  it.each([
+    ['sed: (active+1)/weight, inactive ignored (A 3/4 < B 1/1 despite 900 inactive)', sedScheduler, [{ name: A, weight: 4, active: 2, inact: 900 }, { name: B, weight: 1 }], A],
+    ['sed: B 1/1 beats A 4/3', sedScheduler, [{ name: A, weight: 3, active: 3 }, { name: B, weight: 1 }], B],
+    ['sed: a tie keeps the earlier dest', sedScheduler, [{ name: A, weight: 1, active: 1 }, { name: B, weight: 2, active: 3 }], A],
+    ['sed: weight 0 is skipped', sedScheduler, [{ name: A, weight: 0 }, { name: B, active: 7 }], B],
+    ['nq: the first idle dest, whatever its weight', nqScheduler, [{ name: A, weight: 9, active: 1 }, { name: B, weight: 1 }, { name: C, weight: 5 }], B],
+    ['nq: all busy, shortest expected delay (B 2/2 < A 3/2)', nqScheduler, [{ name: A, weight: 2, active: 2 }, { name: B, weight: 2, active: 1 }], B],
+    ['nq: an idle dest of weight 0 is still skipped', nqScheduler, [{ name: A, weight: 0 }, { name: B, active: 4 }], B],
+    ['fo: highest weight, the first of equals', foScheduler, [{ name: A, weight: 1 }, { name: B, weight: 3, active: 50 }, { name: C, weight: 3 }], B],
+    ['fo: weight 0 everywhere: no destination', foScheduler, [{ name: A, weight: 0 }, { name: B, weight: 0 }], null],
+    ['ovf: highest weight with room (active ≤ weight)', ovfScheduler, [{ name: A, weight: 1 }, { name: B, weight: 2, active: 2 }], B],
+    ['ovf: the heaviest is full (active > weight): next heaviest', ovfScheduler, [{ name: A, weight: 1 }, { name: B, weight: 2, active: 3 }], A],
+    ['ovf: every dest full: no destination', ovfScheduler, [{ name: A, weight: 1, active: 2 }], null],
+  ])('%s', (_n, sched, dests, want) => {
+    expect(run(sched as IpvsScheduler<unknown>, svc(dests), 1)).toEqual([want]);
+  });
+  it.each([
+    ['sed 3:1 fills A until its delay passes B\'s', 'sed', [{ name: A, weight: 3 }, { name: B, weight: 1 }], 6, 'AAABAA'],
+    ['nq gives each idle dest one before comparing delays', 'nq', [{ name: A }, { name: B }, { name: C }], 5, 'ABCAB'],
+    ['ovf 2:1 overflows after weight + 1 active, then refuses', 'ovf', [{ name: A, weight: 2 }, { name: B, weight: 1 }], 6, 'AAABB-'],
+    ['fo never spreads', 'fo', [{ name: A, weight: 1 }, { name: B, weight: 2 }], 4, 'BBBB'],
+  ])('%s', (_n, name, dests, n, want) => {
+    expect(runLoaded(schedulerFor(name)!, svc(dests), n)).toBe(want);
+  });
+  it('lblc, lblcr and twos are not modelled (a lookup says so instead of guessing)', () => {
+    expect(['lblc', 'lblcr', 'twos'].map(schedulerFor)).toEqual([null, null, null]);
   });
 });
 
