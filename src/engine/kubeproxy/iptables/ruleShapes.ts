@@ -28,19 +28,34 @@ function pushComment(parts: string[], text: string | null): void {
   if (text !== null) parts.push(' -m comment --comment ', quote(text));
 }
 
-// By probability text ('' for the last endpoint), without and with a comment to close.
-const jumpMiddles = [new Map<string, string>(), new Map<string, string>()] as const;
+/**
+ * A string per (comment or not, probability text; '' for the last endpoint), built once: the
+ * stretch of an endpoint jump between its endpoint and its KUBE-SEP target.
+ */
+function byProbability(build: (comment: boolean, probability: string | null) => string) {
+  const caches = [new Map<string, string>(), new Map<string, string>()] as const;
+  return (comment: boolean, probability: string | null): string => {
+    const cache = caches[comment ? 1 : 0];
+    const k = probability ?? '';
+    let m = cache.get(k);
+    if (m === undefined) cache.set(k, (m = build(comment, probability)));
+    return m;
+  };
+}
 
-/** What follows the endpoint in a saved endpoint jump: `"` (closing the comment), the statistic match, ` -j `. */
-function jumpMiddle(comment: boolean, probability: string | null): string {
-  const cache = jumpMiddles[comment ? 1 : 0];
-  const k = probability ?? '';
-  let m = cache.get(k);
-  if (m === undefined) {
-    m = [comment ? '"' : '', probability === null ? '' : ` -m statistic --mode random --probability ${savedProbability(probability)}`, ' -j '].join('');
-    cache.set(k, m);
-  }
-  return m;
+/** Saved form: `"` (closing the comment), the statistic match, ` -j `. */
+const jumpMiddle = byProbability((comment, p) =>
+  [comment ? '"' : '', p === null ? '' : ` -m statistic --mode random --probability ${savedProbability(p)}`, ' -j '].join(''));
+
+/** Restore form: `" ` (closing the comment), the statistic match, `-j `. */
+const restoreJumpMiddle = byProbability((comment, p) =>
+  [comment ? '" ' : '', p === null ? '' : `-m statistic --mode random --probability ${p} `, '-j '].join(''));
+
+/** A rule's words from pieces, as one string. */
+function joined(push: (parts: string[]) => void): string {
+  const parts: string[] = [];
+  push(parts);
+  return parts.join('');
 }
 
 /**
@@ -51,6 +66,10 @@ function jumpMiddle(comment: boolean, probability: string | null): string {
 export class ServicePortText {
   private hairpin?: string;
   private dnat?: string;
+  private restoreJump?: string;
+  private restoreHairpin?: string;
+  private restoreDnat?: string;
+  private restoreDnatTail?: string;
   private readonly jumps = new Map<string, string>();
 
   constructor(
@@ -71,6 +90,25 @@ export class ServicePortText {
     if (this.base.service) p.service = this.base.service;
     if (ep.sliceKey) p.endpointSlice = ep.sliceKey;
     return p;
+  }
+
+  /** Restore form: `-m comment --comment "S -> ` (only with a comment). */
+  restoreJumpPrefix(): string {
+    return (this.restoreJump ??= ['-m comment --comment "', this.servicePort ?? '', ' -> '].join(''));
+  }
+
+  /** Restore form: `[-m comment --comment S ]-s ` */
+  restoreHairpinHead(): string {
+    return (this.restoreHairpin ??= [this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `, '-s '].join(''));
+  }
+
+  /** Restore form: `[-m comment --comment S ]` and `-m PROTO -p PROTO -j DNAT --to-destination `. */
+  restoreDnatHead(): string {
+    return (this.restoreDnat ??= this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `);
+  }
+
+  restoreDnatMiddle(): string {
+    return (this.restoreDnatTail ??= ['-m ', this.protocol, ' -p ', this.protocol, ' -j DNAT --to-destination '].join(''));
   }
 
   /** `-A CHAIN[ -m comment --comment "S -> ` */
@@ -110,9 +148,13 @@ export class EndpointJumpRule implements IptablesRule {
   }
 
   get spec(): string {
-    const S = this.text.servicePort;
-    const stat = this.probability === null ? '' : `-m statistic --mode random --probability ${this.probability} `;
-    return `${S === null ? '' : `-m comment --comment "${S} -> ${this.ep.endpoint}" `}${stat}-j ${this.sep}`;
+    return joined((p) => this.pushSpec(p));
+  }
+
+  pushSpec(parts: string[]): void {
+    const comment = this.text.servicePort !== null;
+    if (comment) parts.push(this.text.restoreJumpPrefix(), this.ep.endpoint);
+    parts.push(restoreJumpMiddle(comment, this.probability), this.sep);
   }
 
   pushSaved(_family: IPFamily, parts: string[]): void {
@@ -137,8 +179,11 @@ export class HairpinRule implements IptablesRule {
   }
 
   get spec(): string {
-    const S = this.text.servicePort;
-    return `${S === null ? '' : `-m comment --comment ${S} `}-s ${this.ep.ip} -j ${this.markChain}`;
+    return joined((p) => this.pushSpec(p));
+  }
+
+  pushSpec(parts: string[]): void {
+    parts.push(this.text.restoreHairpinHead(), this.ep.ip, ' -j ', this.markChain);
   }
 
   pushSaved(family: IPFamily, parts: string[]): void {
@@ -162,10 +207,13 @@ export class DNATRule implements IptablesRule {
   }
 
   get spec(): string {
-    const { servicePort: S, protocol } = this.text;
-    const c = S === null ? '' : `-m comment --comment ${S} `;
-    const recent = this.recent ? `-m recent --name ${this.chain} --set ` : '';
-    return `${c}${recent}-m ${protocol} -p ${protocol} -j DNAT --to-destination ${this.ep.endpoint}`;
+    return joined((p) => this.pushSpec(p));
+  }
+
+  pushSpec(parts: string[]): void {
+    parts.push(this.text.restoreDnatHead());
+    if (this.recent) parts.push('-m recent --name ', this.chain, ' --set ');
+    parts.push(this.text.restoreDnatMiddle(), this.ep.endpoint);
   }
 
   pushSaved(family: IPFamily, parts: string[]): void {

@@ -37,6 +37,8 @@ export interface IptablesRule {
    * directly (ruleShapes.ts); saveLine derives it from `spec` with the generic parser otherwise.
    */
   pushSaved?(family: IPFamily, parts: string[]): void;
+  /** Pushes `spec` in pieces (the same shapes), so a large restore input is joined once. */
+  pushSpec?(parts: string[]): void;
 }
 
 export interface ChainDecl {
@@ -81,6 +83,15 @@ export interface IptablesRuleset {
 
 export function ruleText(rule: IptablesRule): string {
   return rule.spec === '' ? `-A ${rule.chain}` : `-A ${rule.chain} ${rule.spec}`;
+}
+
+/** Pushes ruleText(rule) as pieces. */
+export function pushRuleText(rule: IptablesRule, parts: string[]): void {
+  parts.push('-A ', rule.chain);
+  if (rule.pushSpec) {
+    parts.push(' ');
+    rule.pushSpec(parts);
+  } else if (rule.spec !== '') parts.push(' ', rule.spec);
 }
 
 /** The word after `-j`, if any. */
