@@ -46,7 +46,8 @@ function nodeEntry(cache: RulesCache, snapshot: ClusterSnapshot, node: string | 
   let resync = prev?.resync ?? null;
   if (prev && prev.modelJson !== modelJson) {
     // A change on this node: what kube-proxy would write for it, fully and partially (iptables mode).
-    resync = sync.mode === 'iptables' && prev.sync.mode === 'iptables' ? compareResync(prev.sync.model, sync.model) : null;
+    // (both rulesets are at hand: the last sync of this node and this one)
+    resync = sync.mode === 'iptables' && prev.sync.mode === 'iptables' ? compareResync(prev.sync.model, sync.model, { before: prev.sync.rs, after: sync.rs }) : null;
     if (resync) resync = { full: resync.full, partial: resync.partial, changedServicePorts: resync.changedServicePorts };
   }
   const entry = { snapshot, sync, modelJson, resync, dumps: new Map<RulesViewId, RulesDump>() };
