@@ -47,6 +47,9 @@ describe('handleRules (default scenario)', () => {
     expect(r.resync!.partial.bytes).toBeLessThan(r.resync!.full.bytes);
     expect(r.resync!.changedServicePorts.some((s) => s.startsWith('default/web')), JSON.stringify(r.resync)).toBe(true);
     expect(flat(r.tree).some((t) => t.includes('--probability 0.50000000000'))).toBe(true);
+    // An edit that leaves the proxy model alone (a YAML comment) keeps the last change's numbers.
+    const again = handleRules(cache, { files: files(`# a note\n${scaled}`) });
+    expect(again.resync).toEqual(r.resync);
   });
 
   it('list views name chains and keep links for service chains', () => {
