@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterLines, visibleRange } from './filterLines.ts';
 
@@ -16,6 +17,15 @@ describe('filterLines', () => {
   ];
   it.each(cases)('%s', (_n, query, object, want) => {
     expect(filterLines(lines, links, { query, object })).toEqual(want);
+  });
+  it('a text query matches as lower-casing both sides would, regex characters included (printable ASCII)', () => {
+    const text = fc.string({ unit: fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+    fc.assert(fc.property(fc.array(text, { maxLength: 12 }), fc.array(fc.option(text), { maxLength: 12 }), text, (ls, services, query) => {
+      const ln = ls.map((l, i) => (services[i] ? { service: services[i]! } : null));
+      const q = query.trim().toLowerCase();
+      const want = ls.flatMap((l, i) => (!q || l.toLowerCase().includes(q) || (ln[i]?.service.toLowerCase().includes(q) ?? false) ? [i] : []));
+      expect(filterLines(ls, ln, { query, object: null }), JSON.stringify({ ls, services, query })).toEqual(want);
+    }), { numRuns: 1000 });
   });
   it('related keys widen the selection', () => {
     expect(filterLines(lines, links, { query: '', object: 'Deployment/default/web', related: new Set(['Service/default/web']) })).toEqual([0, 1]);
