@@ -15,7 +15,8 @@ export const NODEPORT_RANGE = { min: 30000, max: 32767 } as const;
 
 /** ServicePortName.String(): `ns/name`, plus `:port` only when the port is named (pkg/proxy/types.go). */
 export function servicePortNameString(namespace: string, name: string, port: string): string {
-  return port === '' ? `${namespace}/${name}` : `${namespace}/${name}:${port}`;
+  // (one flat string, like objectKey: it is hashed into chain names and compared as a map key)
+  return (port === '' ? [namespace, '/', name] : [namespace, '/', name, ':', port]).join('');
 }
 
 function protocolOf(v: unknown): Protocol | null {

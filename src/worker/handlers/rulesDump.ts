@@ -10,6 +10,7 @@ import {
   formatIpAddrShowKubeIpvs0, formatIpsetList, formatIpvsadmList, hostPort, ipvsIptablesSaveText, ipvsNodeStateText, ipvsNodePortIPs, virtualServerKey,
 } from '../../engine/kubeproxy/ipvs/index.ts';
 import type { ProxyModel, ServicePortInfo } from '../../engine/kubeproxy/types.ts';
+import { linkInterner, makeLink, type LinkOf } from './ruleLinkInterner.ts';
 import { linkFromComment, serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
 import type { RuleLink, RulesDump, RulesViewId } from './rulesTypes.ts';
 
@@ -20,26 +21,27 @@ export function viewsFor(mode: NodeSync['mode']): RulesViewId[] {
 }
 
 export function toLink(p: RuleProvenance | undefined): RuleLink | null {
-  if (!p?.service && !p?.endpointSlice) return null;
-  return { ...(p.service ? { service: p.service } : {}), ...(p.endpointSlice ? { endpointSlice: p.endpointSlice } : {}) };
+  return makeLink(p?.service, p?.endpointSlice);
 }
 
 interface IptablesLinks {
-  /** Per `table/chain`, the provenance of its rules in order (kube-proxy's chains hold only restore-written rules). */
-  readonly byChainRule: Map<string, (RuleLink | null)[]>;
+  /** Per table, then chain, the provenance of its rules in order (kube-proxy's chains hold only restore-written rules). */
+  readonly byChainRule: Map<string, Map<string, (RuleLink | null)[]>>;
   /** Per service chain, the provenance of its first rule (for `:CHAIN` and `Chain CHAIN` headers). */
   readonly byChain: Map<string, RuleLink>;
 }
 
-function iptablesLinks(rs: IptablesRuleset): IptablesLinks {
-  const byChainRule = new Map<string, (RuleLink | null)[]>();
+function iptablesLinks(rs: IptablesRuleset, linkOf: LinkOf): IptablesLinks {
+  const byChainRule = new Map<string, Map<string, (RuleLink | null)[]>>();
   const byChain = new Map<string, RuleLink>();
   for (const table of [rs.nat, rs.filter]) {
+    const lists = new Map<string, (RuleLink | null)[]>();
+    byChainRule.set(table.name, lists);
     for (const r of table.rules) {
-      const link = toLink(r.provenance);
-      const key = `${table.name}/${r.chain}`;
-      let list = byChainRule.get(key);
-      if (!list) byChainRule.set(key, (list = []));
+      const p = r.provenance;
+      const link = p ? linkOf(p.service, p.endpointSlice) : null;
+      let list = lists.get(r.chain);
+      if (!list) lists.set(r.chain, (list = []));
       list.push(link);
       if (link && isServiceChainName(r.chain) && !byChain.has(r.chain)) byChain.set(r.chain, link);
     }
@@ -56,7 +58,7 @@ const RULE_CHAIN = /^-A (\S+)/;
  * kube-proxy chain's rules in the order the restore wrote them, so the k-th `-A C` is rule k of C);
  * other lines their chain's, else the Service their kube-proxy comment names.
  */
-function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<string, string>): RulesDump {
+function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<string, string>, linkOf: LinkOf): RulesDump {
   const lines = text.replace(/\n$/, '').split('\n');
   const out: (RuleLink | null)[] = new Array(lines.length);
   let table = '';
@@ -76,7 +78,7 @@ function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<
       const head = rule ?? LIST_CHAIN.exec(l) ?? CHAIN_DECL.exec(l);
       if (head) chain = head[1]!;
       if (rule && links) {
-        const list = links.byChainRule.get(`${table}/${chain}`);
+        const list = links.byChainRule.get(table)?.get(chain);
         if (list && !BUILTIN_CHAIN_NAMES.has(chain)) {
           const k = ordinal.get(chain) ?? 0;
           ordinal.set(chain, k + 1);
@@ -84,7 +86,7 @@ function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<
         }
       }
     }
-    out[i] = own ?? links?.byChain.get(chain) ?? linkFromComment(l, byId);
+    out[i] = own ?? links?.byChain.get(chain) ?? linkOf(linkFromComment(l, byId)?.service);
   }
   return { lines, links: out };
 }
@@ -116,7 +118,7 @@ const IPVSADM_RS = /^\s+->\s+(\S+)/;
 const IPSET_MEMBER = /^([0-9a-f.:]+),(tcp|udp|sctp):(\d+)/;
 const IP_ADDR = /^\s+inet6? ([0-9a-f.:]+)\//;
 
-function ipvsadmLinks(text: string, model: ProxyModel): RulesDump {
+function ipvsadmLinks(text: string, model: ProxyModel, linkOf: LinkOf): RulesDump {
   const index = ipvsIndex(model);
   const lines = text.replace(/\n$/, '').split('\n');
   let current: { service: string; slices: Map<string, string> } | undefined;
@@ -124,12 +126,11 @@ function ipvsadmLinks(text: string, model: ProxyModel): RulesDump {
     const vs = IPVSADM_VS.exec(l);
     if (vs) {
       current = index.get(`${vs[2]}/${vs[1]}`);
-      return current ? { service: current.service } : null;
+      return current ? linkOf(current.service) : null;
     }
     const rs = IPVSADM_RS.exec(l);
     if (rs && current) {
-      const slice = current.slices.get(rs[1]!);
-      return { service: current.service, ...(slice ? { endpointSlice: slice } : {}) };
+      return linkOf(current.service, current.slices.get(rs[1]!));
     }
     return null;
   });
@@ -137,7 +138,7 @@ function ipvsadmLinks(text: string, model: ProxyModel): RulesDump {
 }
 
 /** ipset members (`ip,proto:port`) and kube-ipvs0 addresses belong to the Service with that VIP. */
-function addressLinks(text: string, model: ProxyModel): RulesDump {
+function addressLinks(text: string, model: ProxyModel, linkOf: LinkOf): RulesDump {
   const index = ipvsIndex(model);
   const byIP = new Map<string, string>();
   for (const [key, e] of index) byIP.set(key.slice(0, key.lastIndexOf(':')).replace(/^\[|\]$/g, ''), e.service);
@@ -146,11 +147,11 @@ function addressLinks(text: string, model: ProxyModel): RulesDump {
     const m = IPSET_MEMBER.exec(l);
     if (m) {
       const e = index.get(`${hostPort(m[1]!, Number(m[3]))}/${m[2]!.toUpperCase()}`);
-      return e ? { service: e.service } : null;
+      return e ? linkOf(e.service) : null;
     }
     const a = IP_ADDR.exec(l);
     const service = a ? byIP.get(a[1]!) : undefined;
-    return service ? { service } : null;
+    return service ? linkOf(service) : null;
   });
   return { lines, links };
 }
@@ -158,24 +159,25 @@ function addressLinks(text: string, model: ProxyModel): RulesDump {
 export function renderDump(sync: NodeSync, view: RulesViewId): RulesDump {
   const family = sync.model.config.ipFamily;
   const byId = serviceKeysById(sync.model);
+  const linkOf = linkInterner();
   if (sync.mode === 'iptables') {
-    const links = iptablesLinks(sync.rs);
+    const links = iptablesLinks(sync.rs, linkOf);
     if (view === 'iptables-nat' || view === 'iptables-filter') {
       const state = nodeStateAfterFirstSync(sync.rs, sync.restore);
-      return linkLines(renderList(state, view === 'iptables-nat' ? 'nat' : 'filter', family), links, byId);
+      return linkLines(renderList(state, view === 'iptables-nat' ? 'nat' : 'filter', family), links, byId, linkOf);
     }
-    return linkLines(renderSaveTables(firstSyncSaveTables(sync.rs), { family }), links, byId);
+    return linkLines(renderSaveTables(firstSyncSaveTables(sync.rs), { family }), links, byId, linkOf);
   }
   const s = sync.ipvs;
   const opts = { ipvsFilter: s.behaviour.ipvsFilterChain, family };
   switch (view) {
-    case 'ipvsadm': return ipvsadmLinks(formatIpvsadmList(s.virtualServers), sync.model);
-    case 'ipset': return addressLinks(formatIpsetList(s.ipsets, { family, rules: s.iptables }), sync.model);
-    case 'kube-ipvs0': return addressLinks(formatIpAddrShowKubeIpvs0(s.kubeIpvs0Addresses, { nodeName: sync.model.config.nodeName }), sync.model);
+    case 'ipvsadm': return ipvsadmLinks(formatIpvsadmList(s.virtualServers), sync.model, linkOf);
+    case 'ipset': return addressLinks(formatIpsetList(s.ipsets, { family, rules: s.iptables }), sync.model, linkOf);
+    case 'kube-ipvs0': return addressLinks(formatIpAddrShowKubeIpvs0(s.kubeIpvs0Addresses, { nodeName: sync.model.config.nodeName }), sync.model, linkOf);
     case 'iptables-nat':
     case 'iptables-filter':
-      return linkLines(renderList(ipvsNodeStateText(s.restoreText, opts), view === 'iptables-nat' ? 'nat' : 'filter', family), null, byId);
+      return linkLines(renderList(ipvsNodeStateText(s.restoreText, opts), view === 'iptables-nat' ? 'nat' : 'filter', family), null, byId, linkOf);
     case 'iptables-save':
-      return linkLines(ipvsIptablesSaveText(s.restoreText, opts), null, byId);
+      return linkLines(ipvsIptablesSaveText(s.restoreText, opts), null, byId, linkOf);
   }
 }
