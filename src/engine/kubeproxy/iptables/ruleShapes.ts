@@ -51,13 +51,6 @@ const jumpMiddle = byProbability((comment, p) =>
 const restoreJumpMiddle = byProbability((comment, p) =>
   [comment ? '" ' : '', p === null ? '' : `-m statistic --mode random --probability ${p} `, '-j '].join(''));
 
-/** A rule's words from pieces, as one string. */
-function joined(push: (parts: string[]) => void): string {
-  const parts: string[] = [];
-  push(parts);
-  return parts.join('');
-}
-
 /**
  * What every endpoint rule of one service port shares: its name (the comment, null in
  * large-cluster mode) and protocol, with the constant stretches of the saved lines built once per
@@ -102,11 +95,12 @@ export class ServicePortText {
     return (this.restoreHairpin ??= [this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `, '-s '].join(''));
   }
 
-  /** Restore form: `[-m comment --comment S ]` and `-m PROTO -p PROTO -j DNAT --to-destination `. */
+  /** Restore form: `[-m comment --comment S ]` */
   restoreDnatHead(): string {
     return (this.restoreDnat ??= this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `);
   }
 
+  /** Restore form: `-m PROTO -p PROTO -j DNAT --to-destination ` */
   restoreDnatMiddle(): string {
     return (this.restoreDnatTail ??= ['-m ', this.protocol, ' -p ', this.protocol, ' -j DNAT --to-destination '].join(''));
   }
@@ -131,16 +125,14 @@ export class ServicePortText {
 }
 
 /**
- * writeServiceToEndpointRules: `[-m comment --comment "S -> EP"] [-m statistic --mode random
- * --probability P] -j SEP`.
+ * What the three per-endpoint shapes share: the chain, the service port's text, the endpoint (its
+ * provenance, made when asked), and `spec` derived from the restore pieces.
  */
-export class EndpointJumpRule implements IptablesRule {
+abstract class EndpointRule implements IptablesRule {
   constructor(
     readonly chain: string,
-    private readonly text: ServicePortText,
-    private readonly ep: EndpointInfo,
-    private readonly probability: string | null,
-    private readonly sep: string,
+    protected readonly text: ServicePortText,
+    protected readonly ep: EndpointInfo,
   ) {}
 
   get provenance(): RuleProvenance {
@@ -148,7 +140,28 @@ export class EndpointJumpRule implements IptablesRule {
   }
 
   get spec(): string {
-    return joined((p) => this.pushSpec(p));
+    const parts: string[] = [];
+    this.pushSpec(parts);
+    return parts.join('');
+  }
+
+  abstract pushSpec(parts: string[]): void;
+  abstract pushSaved(family: IPFamily, parts: string[]): void;
+}
+
+/**
+ * writeServiceToEndpointRules: `[-m comment --comment "S -> EP"] [-m statistic --mode random
+ * --probability P] -j SEP`.
+ */
+export class EndpointJumpRule extends EndpointRule {
+  constructor(
+    chain: string,
+    text: ServicePortText,
+    ep: EndpointInfo,
+    private readonly probability: string | null,
+    private readonly sep: string,
+  ) {
+    super(chain, text, ep);
   }
 
   pushSpec(parts: string[]): void {
@@ -166,20 +179,14 @@ export class EndpointJumpRule implements IptablesRule {
 }
 
 /** The SEP chain's hairpin rule: `[-m comment --comment S] -s EP_IP -j KUBE-MARK-MASQ`. */
-export class HairpinRule implements IptablesRule {
+export class HairpinRule extends EndpointRule {
   constructor(
-    readonly chain: string,
-    private readonly text: ServicePortText,
-    private readonly ep: EndpointInfo,
+    chain: string,
+    text: ServicePortText,
+    ep: EndpointInfo,
     private readonly markChain: string,
-  ) {}
-
-  get provenance(): RuleProvenance {
-    return this.text.endpointProvenance(this.ep);
-  }
-
-  get spec(): string {
-    return joined((p) => this.pushSpec(p));
+  ) {
+    super(chain, text, ep);
   }
 
   pushSpec(parts: string[]): void {
@@ -193,21 +200,15 @@ export class HairpinRule implements IptablesRule {
 }
 
 /** The SEP chain's DNAT: `[-m comment --comment S] [-m recent --name SEP --set] -m PROTO -p PROTO -j DNAT --to-destination EP`. */
-export class DNATRule implements IptablesRule {
+export class DNATRule extends EndpointRule {
   constructor(
-    readonly chain: string,
-    private readonly text: ServicePortText,
+    chain: string,
+    text: ServicePortText,
     /** Session affinity: the `recent` list is the SEP chain's own name. */
     private readonly recent: boolean,
-    private readonly ep: EndpointInfo,
-  ) {}
-
-  get provenance(): RuleProvenance {
-    return this.text.endpointProvenance(this.ep);
-  }
-
-  get spec(): string {
-    return joined((p) => this.pushSpec(p));
+    ep: EndpointInfo,
+  ) {
+    super(chain, text, ep);
   }
 
   pushSpec(parts: string[]): void {
