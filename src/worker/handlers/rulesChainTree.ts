@@ -3,7 +3,7 @@
 // --probability values and the DNAT target (kube-proxy proxier.go writeServiceToEndpointRules).
 // ipvs: virtual server → real servers with weights (proxier.go syncService / syncEndpoint).
 import { isServiceChainName } from '../../engine/kubeproxy/chainNames.ts';
-import { jumpTarget, rulesByChain, saveLine, type IptablesRule, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
+import { chainRulesLookup, jumpTarget, saveLine, type IptablesRule, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
 import { hostPort, virtualServerKey, ipvsNodePortIPs, type IpvsProxierState } from '../../engine/kubeproxy/ipvs/index.ts';
 import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
 import { toLink, virtualServerAddresses } from './rulesDump.ts';
@@ -15,18 +15,18 @@ const ENTRY_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS'];
 const MAX_DEPTH = 6;
 
 function iptablesTree(rs: IptablesRuleset, service: string): RulesTreeNode | null {
-  const chains = rulesByChain(rs.nat);
+  const rulesOf = chainRulesLookup(rs.nat);
   const node = (rule: IptablesRule, depth: number, seen: ReadonlySet<string>): RulesTreeNode => {
     const target = jumpTarget(rule);
     const link = toLink(rule.provenance);
     let children: RulesTreeNode[] = [];
     if (target && isServiceChainName(target) && depth < MAX_DEPTH && !seen.has(target)) {
       const next = new Set(seen).add(target);
-      children = (chains.get(target) ?? []).map((r) => node(r, depth + 1, next));
+      children = rulesOf(target).map((r) => node(r, depth + 1, next));
     }
     return { text: saveLine(rule, rs.family), ...(link ? { link } : {}), children };
   };
-  const roots = ENTRY_CHAINS.flatMap((c) => (chains.get(c) ?? []).filter((r) => r.provenance?.service === service));
+  const roots = ENTRY_CHAINS.flatMap((c) => rulesOf(c).filter((r) => r.provenance?.service === service));
   if (roots.length === 0) return null;
   return { text: service, link: { service }, children: roots.map((r) => node(r, 0, new Set())) };
 }

@@ -109,14 +109,19 @@ export function chainRules(table: IptablesTable, chain: string): IptablesRule[] 
   return table.rules.filter((r) => r.chain === chain);
 }
 
-/** Every rule grouped by chain, chains in declaration order. */
-export function rulesByChain(table: IptablesTable): Map<string, IptablesRule[]> {
-  const m = new Map<string, IptablesRule[]>();
-  for (const c of table.chains) if (!m.has(c.name)) m.set(c.name, []);
-  for (const r of table.rules) {
-    let list = m.get(r.chain);
-    if (!list) m.set(r.chain, (list = []));
-    list.push(r);
-  }
-  return m;
+/**
+ * The rules of a few chains of a large table, in order: a service port's chain reads only its
+ * declared range (ChainDecl.rulesFrom/rulesTo), any other chain scans the table. (Grouping every
+ * rule by chain cost ~90 ms at 10k Services for the tree of one Service's dozen chains.)
+ */
+export function chainRulesLookup(table: IptablesTable): (chain: string) => IptablesRule[] {
+  const ranged = new Map<string, ChainDecl>();
+  for (const c of table.chains) if (c.rulesFrom !== undefined) ranged.set(c.name, c);
+  return (chain) => {
+    const d = ranged.get(chain);
+    const to = d?.rulesTo ?? table.rules.length;
+    const out: IptablesRule[] = [];
+    for (let i = d?.rulesFrom ?? 0; i < to; i++) if (table.rules[i]!.chain === chain) out.push(table.rules[i]!);
+    return out;
+  };
 }
