@@ -11,7 +11,7 @@ import {
 } from '../../engine/kubeproxy/ipvs/index.ts';
 import type { ProxyModel, ServicePortInfo } from '../../engine/kubeproxy/types.ts';
 import { linkInterner, makeLink, type LinkOf } from './ruleLinkInterner.ts';
-import { linkFromComment, serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
+import { serviceFromComment, serviceKeysById, type NodeSync } from './rulesNodeSync.ts';
 import type { RuleLink, RulesDump, RulesViewId } from './rulesTypes.ts';
 
 export function viewsFor(mode: NodeSync['mode']): RulesViewId[] {
@@ -86,7 +86,7 @@ function linkLines(text: string, links: IptablesLinks | null, byId: ReadonlyMap<
         }
       }
     }
-    out[i] = own ?? links?.byChain.get(chain) ?? linkOf(linkFromComment(l, byId)?.service);
+    out[i] = own ?? links?.byChain.get(chain) ?? linkOf(serviceFromComment(l, byId));
   }
   return { lines, links: out };
 }

@@ -7,7 +7,7 @@ import { proxierConfigForNode } from '../../engine/kubeproxy/proxierConfig.ts';
 import type { ProxyModel } from '../../engine/kubeproxy/types.ts';
 import { measureRestore, renderRestore, syncProxyRules, type IptablesRuleset } from '../../engine/kubeproxy/iptables/index.ts';
 import { kubernetesVersionOfNode, syncIpvsProxyRules, type IpvsProxierState, type IpvsSyncOptions } from '../../engine/kubeproxy/ipvs/index.ts';
-import type { RuleLink, RulesStats } from './rulesTypes.ts';
+import type { RulesStats } from './rulesTypes.ts';
 
 export type NodeSync =
   | { readonly mode: 'iptables'; readonly model: ProxyModel; readonly rs: IptablesRuleset; readonly restore: string; readonly warnings: readonly string[] }
@@ -54,11 +54,10 @@ export function serviceKeysById(model: ProxyModel): Map<string, string> {
 // restore/save form, `/* ns/name:port cluster IP */` in `iptables -L` (proxier.go svcPortNameString).
 const COMMENT = /(?:--comment "?|\/\* )([^\s"*]+)/;
 
-/** The Service a line's kube-proxy comment names, if any. */
-export function linkFromComment(line: string, byId: ReadonlyMap<string, string>): RuleLink | null {
+/** The Service (`Service/ns/name`) a line's kube-proxy comment names, if any. */
+export function serviceFromComment(line: string, byId: ReadonlyMap<string, string>): string | undefined {
   const m = COMMENT.exec(line);
-  const service = m ? byId.get(m[1]!) : undefined;
-  return service ? { service } : null;
+  return m ? byId.get(m[1]!) : undefined;
 }
 
 export function statsOf(sync: NodeSync): RulesStats {
