@@ -51,6 +51,13 @@ const jumpMiddle = byProbability((comment, p) =>
 const restoreJumpMiddle = byProbability((comment, p) =>
   [comment ? '" ' : '', p === null ? '' : `-m statistic --mode random --probability ${p} `, '-j '].join(''));
 
+/** A rule's words from pieces, as one string. */
+function joined(push: (parts: string[]) => void): string {
+  const parts: string[] = [];
+  push(parts);
+  return parts.join('');
+}
+
 /**
  * What every endpoint rule of one service port shares: its name (the comment, null in
  * large-cluster mode) and protocol, with the constant stretches of the saved lines built once per
@@ -95,12 +102,11 @@ export class ServicePortText {
     return (this.restoreHairpin ??= [this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `, '-s '].join(''));
   }
 
-  /** Restore form: `[-m comment --comment S ]` */
+  /** Restore form: `[-m comment --comment S ]` and `-m PROTO -p PROTO -j DNAT --to-destination `. */
   restoreDnatHead(): string {
     return (this.restoreDnat ??= this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `);
   }
 
-  /** Restore form: `-m PROTO -p PROTO -j DNAT --to-destination ` */
   restoreDnatMiddle(): string {
     return (this.restoreDnatTail ??= ['-m ', this.protocol, ' -p ', this.protocol, ' -j DNAT --to-destination '].join(''));
   }
@@ -125,14 +131,16 @@ export class ServicePortText {
 }
 
 /**
- * What the three per-endpoint shapes share: the chain, the service port's text, the endpoint (its
- * provenance, made when asked), and `spec` derived from the restore pieces.
+ * writeServiceToEndpointRules: `[-m comment --comment "S -> EP"] [-m statistic --mode random
+ * --probability P] -j SEP`.
  */
-abstract class EndpointRule implements IptablesRule {
+export class EndpointJumpRule implements IptablesRule {
   constructor(
     readonly chain: string,
-    protected readonly text: ServicePortText,
-    protected readonly ep: EndpointInfo,
+    private readonly text: ServicePortText,
+    private readonly ep: EndpointInfo,
+    private readonly probability: string | null,
+    private readonly sep: string,
   ) {}
 
   get provenance(): RuleProvenance {
@@ -140,28 +148,7 @@ abstract class EndpointRule implements IptablesRule {
   }
 
   get spec(): string {
-    const parts: string[] = [];
-    this.pushSpec(parts);
-    return parts.join('');
-  }
-
-  abstract pushSpec(parts: string[]): void;
-  abstract pushSaved(family: IPFamily, parts: string[]): void;
-}
-
-/**
- * writeServiceToEndpointRules: `[-m comment --comment "S -> EP"] [-m statistic --mode random
- * --probability P] -j SEP`.
- */
-export class EndpointJumpRule extends EndpointRule {
-  constructor(
-    chain: string,
-    text: ServicePortText,
-    ep: EndpointInfo,
-    private readonly probability: string | null,
-    private readonly sep: string,
-  ) {
-    super(chain, text, ep);
+    return joined((p) => this.pushSpec(p));
   }
 
   pushSpec(parts: string[]): void {
@@ -179,14 +166,20 @@ export class EndpointJumpRule extends EndpointRule {
 }
 
 /** The SEP chain's hairpin rule: `[-m comment --comment S] -s EP_IP -j KUBE-MARK-MASQ`. */
-export class HairpinRule extends EndpointRule {
+export class HairpinRule implements IptablesRule {
   constructor(
-    chain: string,
-    text: ServicePortText,
-    ep: EndpointInfo,
+    readonly chain: string,
+    private readonly text: ServicePortText,
+    private readonly ep: EndpointInfo,
     private readonly markChain: string,
-  ) {
-    super(chain, text, ep);
+  ) {}
+
+  get provenance(): RuleProvenance {
+    return this.text.endpointProvenance(this.ep);
+  }
+
+  get spec(): string {
+    return joined((p) => this.pushSpec(p));
   }
 
   pushSpec(parts: string[]): void {
@@ -200,15 +193,21 @@ export class HairpinRule extends EndpointRule {
 }
 
 /** The SEP chain's DNAT: `[-m comment --comment S] [-m recent --name SEP --set] -m PROTO -p PROTO -j DNAT --to-destination EP`. */
-export class DNATRule extends EndpointRule {
+export class DNATRule implements IptablesRule {
   constructor(
-    chain: string,
-    text: ServicePortText,
+    readonly chain: string,
+    private readonly text: ServicePortText,
     /** Session affinity: the `recent` list is the SEP chain's own name. */
     private readonly recent: boolean,
-    ep: EndpointInfo,
-  ) {
-    super(chain, text, ep);
+    private readonly ep: EndpointInfo,
+  ) {}
+
+  get provenance(): RuleProvenance {
+    return this.text.endpointProvenance(this.ep);
+  }
+
+  get spec(): string {
+    return joined((p) => this.pushSpec(p));
   }
 
   pushSpec(parts: string[]): void {
